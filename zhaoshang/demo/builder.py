@@ -1,0 +1,151 @@
+"""Build the 连云港 demo: real units, departments, chain leaders and accounts, plus synthetic
+projects, follow-ups and leads. Idempotent: building twice duplicates nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from itertools import islice
+
+from django.db import transaction
+from django.utils import timezone
+
+from zhaoshang.accounts.models import User
+from zhaoshang.accounts.services import user_create
+from zhaoshang.firms.services import firm_ensure
+from zhaoshang.leads.models import Lead
+from zhaoshang.leads.services import lead_bulk_create
+from zhaoshang.organizations.models import Unit
+from zhaoshang.organizations.services import unit_ensure
+from zhaoshang.projects.models import FollowUp, Project
+from zhaoshang.projects.services import follow_up_bulk_create, project_bulk_create
+
+from . import generator, lianyungang
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildReport:
+    units: int = 0
+    users_created: int = 0
+    firms: int = 0
+    projects_created: int = 0
+    follow_ups_created: int = 0
+    leads_created: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def build_reference(report: BuildReport) -> None:
+    """Units, departments, accounts and chain-leader firms: the real part of the demo."""
+    with transaction.atomic():
+        city = unit_ensure(code=lianyungang.CITY["code"], name=lianyungang.CITY["name"], kind="city",
+                           short_name=lianyungang.CITY["short_name"], admin_code=lianyungang.CITY["admin_code"])
+        by_code = {city.code: city}
+        for code, name, short, kind, admin_code, sort, desc in lianyungang.DISTRICTS:
+            by_code[code] = unit_ensure(code=code, name=name, kind=kind, parent=city, short_name=short,
+                                        admin_code=admin_code, sort_order=sort, description=desc)
+        for code, parent, name, short in lianyungang.PARKS:
+            by_code[code] = unit_ensure(code=code, name=name, kind="park", parent=by_code[parent],
+                                        short_name=short)
+        for i, (code, name, short) in enumerate(lianyungang.DEPARTMENTS, start=1):
+            by_code[code] = unit_ensure(code=code, name=name, kind="department", parent=city,
+                                        short_name=short, sort_order=100 + i)
+        report.units = len(by_code)
+        existing = set(User.objects.values_list("username", flat=True))
+        for username, full_name, role, unit_code, title in lianyungang.DEMO_USERS:
+            if username in existing:
+                continue
+            user_create(username=username, full_name=full_name, role=role, unit=by_code[unit_code],
+                        password=lianyungang.DEMO_PASSWORD, title=title)
+            report.users_created += 1
+        for name, short, unit_code, chain, stock, note in lianyungang.CHAIN_LEADERS:
+            firm_ensure(name=name, short_name=short, aliases=(short,), unit=by_code[unit_code], is_local=True,
+                        is_chain_leader=True, is_listed=bool(stock), stock_code=stock, description=note,
+                        province="江苏省", city="连云港市", district=by_code[unit_code].short_name)
+            report.firms += 1
+
+
+def _chunks(iterable, size):
+    it = iter(iterable)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def build_synthetic(report: BuildReport, *, scale: str, seed: int, today: date | None = None,
+                    progress: Progress | None = None, chunk: int = 2000) -> None:
+    """Projects with their follow-ups, and leads, created in chunks through the bulk services."""
+    today = today or timezone.localdate()
+    actor = User.objects.get(username="city_admin")
+    units = {u.code: u for u in Unit.objects.filter(kind__in=["district", "zone", "park"])}
+    target_codes = [code for code, *_ in lianyungang.DISTRICTS if code != "yuntaishan"]
+    officers = {u.unit.code: u for u in User.objects.filter(role="unit_officer").select_related("unit")}
+    leader = User.objects.filter(role="leader").first()
+    total = generator.SCALES[scale][0]
+    started = time.perf_counter()
+    done = 0
+    for batch in _chunks(generator.project_rows(scale=scale, seed=seed, unit_codes=target_codes, today=today),
+                         chunk):
+        existing = set(Project.objects.filter(code__in=[r.code for r in batch]).values_list("code", flat=True))
+        fresh = [r for r in batch if r.code not in existing]
+        done += len(batch)
+        if not fresh:
+            continue
+        follow_up_rows = {r.index: generator.follow_up_rows(scale=scale, seed=seed, project=r, today=today,
+                                                            place=units[r.unit_code].display_name)
+                          for r in fresh}
+        with transaction.atomic():
+            projects = [Project(
+                code=r.code, name=r.name, investor_name=r.investor_name, unit=units[r.unit_code], chain=r.chain,
+                kind=r.kind, stage=r.stage, total_investment=r.total_investment,
+                foreign_investment_usd=r.foreign_investment_usd, is_confidential=r.is_confidential,
+                negotiation_started_on=r.negotiation_started_on, signed_on=r.signed_on,
+                registered_on=r.registered_on, construction_started_on=r.construction_started_on,
+                production_started_on=r.production_started_on, stage_changed_on=r.stage_changed_on,
+                contact_name=r.contact_name, contact_phone=r.contact_phone, is_demo=True,
+                description="（演示数据）合成项目，用于展示平台功能，不是真实项目。",
+                responsible_leader=leader if r.total_investment >= Decimal(100000) else None,
+                created_by=officers.get(r.unit_code, actor),
+                last_follow_up_on=follow_up_rows[r.index][-1].happened_on if follow_up_rows[r.index] else None,
+            ) for r in fresh]
+            project_bulk_create(user=actor, projects=projects, validate=scale == "demo")
+            follow_ups = [
+                FollowUp(project=project, happened_on=f.happened_on, kind=f.kind, content=f.content,
+                         participants=f.participants, next_step=f.next_step, next_step_due=f.next_step_due,
+                         owner=officers.get(r.unit_code, actor), is_demo=True)
+                for r, project in zip(fresh, projects, strict=True) for f in follow_up_rows[r.index]
+            ]
+            follow_up_bulk_create(user=actor, follow_ups=follow_ups, validate=scale == "demo")
+        report.projects_created += len(fresh)
+        report.follow_ups_created += len(follow_ups)
+        if progress:
+            elapsed = time.perf_counter() - started
+            progress(f"项目 {done:,}/{total:,}，跟踪记录 {report.follow_ups_created:,}，用时 {elapsed:.0f} 秒")
+    report.seconds["projects"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    for batch in _chunks(generator.lead_rows(scale=scale, seed=seed, unit_codes=target_codes, today=today), chunk):
+        existing = set(Lead.objects.filter(code__in=[r.code for r in batch]).values_list("code", flat=True))
+        leads = [Lead(code=r.code, firm_name=r.firm_name, unit=units[r.unit_code], channel_kind=r.channel_kind,
+                      summary=r.summary, industry=r.industry, planned_investment=r.planned_investment,
+                      received_on=r.received_on, status=r.status, is_demo=True,
+                      created_by=officers.get(r.unit_code, actor))
+                 for r in batch if r.code not in existing]
+        if leads:
+            lead_bulk_create(user=actor, leads=leads, validate=scale == "demo")
+            report.leads_created += len(leads)
+    report.seconds["leads"] = time.perf_counter() - started
+
+
+def build_demo(*, scale: str = "demo", seed: int = 2026, today: date | None = None,
+               progress: Progress | None = None) -> BuildReport:
+    report = BuildReport()
+    started = time.perf_counter()
+    build_reference(report)
+    report.seconds["reference"] = time.perf_counter() - started
+    build_synthetic(report, scale=scale, seed=seed, today=today, progress=progress)
+    return report

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FactorsConfig(AppConfig):
+    name = "zhaoshang.factors"
+    verbose_name = "要素保障"

@@ -1,0 +1,38 @@
+"""List filters for projects (django-filter); the selector applies them after scoping."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q
+
+from zhaoshang.organizations.models import Unit
+
+from .enums import ChainName, Stage
+from .models import Project
+
+
+class ProjectFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label="项目或企业名称")
+    unit = django_filters.ModelChoiceFilter(queryset=Unit.objects.all(), method="in_unit", label="单位")
+    stage = django_filters.ChoiceFilter(choices=Stage.choices, label="阶段")
+    chain = django_filters.ChoiceFilter(choices=ChainName.choices, label="产业链")
+    min_investment = django_filters.NumberFilter(field_name="total_investment", lookup_expr="gte",
+                                                 label="总投资不低于（万元）")
+    signed_from = django_filters.DateFilter(field_name="signed_on", lookup_expr="gte", label="签约日期起")
+    signed_to = django_filters.DateFilter(field_name="signed_on", lookup_expr="lte", label="签约日期止")
+
+    class Meta:
+        model = Project
+        fields = ["q", "unit", "stage", "chain"]
+
+    def search(self, queryset, name, value):
+        """Substring search on project and investor names: works the same on SQLite and PostgreSQL."""
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(name__icontains=value) | Q(investor_name__icontains=value)
+                               | Q(code__iexact=value))
+
+    def in_unit(self, queryset, name, value):
+        """A unit means the unit and everything under it."""
+        return queryset.filter(unit__path__startswith=value.path)
