@@ -50,6 +50,8 @@ cp node_modules/echarts/dist/echarts.min.js $V/echarts/
 cp node_modules/tom-select/dist/js/tom-select.complete.min.js node_modules/tom-select/dist/css/tom-select.bootstrap5.min.css $V/tom-select/
 cp node_modules/flatpickr/dist/flatpickr.min.js node_modules/flatpickr/dist/flatpickr.min.css $V/flatpickr/
 cp node_modules/flatpickr/dist/l10n/zh.js $V/flatpickr/l10n/
+# Source maps are not shipped: drop their references so the hashed static storage doesn't look for them.
+find $V -name '*.css' -o -name '*.js' | xargs sed -i -E 's@/[*/]# sourceMappingURL=[^ *]*( \*/)?@@'
 
 # 3. A CJK font, for chart images in briefings and for browser screenshots.
 if ! fc-list 2>/dev/null | grep -qi "cjk"; then

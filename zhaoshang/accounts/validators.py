@@ -28,3 +28,17 @@ class ComplexityValidator:
 
     def get_help_text(self) -> str:
         return f"密码须至少包含大写字母、小写字母、数字、特殊字符中的 {self.min_classes} 类。"
+
+
+class MinimumLengthValidator:
+    """Django's own, with its message in Chinese (Django 5.2's zh_Hans catalog lags its new msgid)."""
+
+    def __init__(self, min_length: int = 10) -> None:
+        self.min_length = min_length
+
+    def validate(self, password: str, user=None) -> None:
+        if len(password) < self.min_length:
+            raise ValidationError(f"密码长度太短，至少需要 {self.min_length} 个字符。", code="password_too_short")
+
+    def get_help_text(self) -> str:
+        return f"密码至少需要 {self.min_length} 个字符。"

@@ -3,10 +3,12 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from . import selectors
 
 
+@require_GET
 def log(request: HttpRequest) -> HttpResponse:
     """Audit administrator's read-only view of every change; no page can edit it."""
     choices = selectors.audit_model_choices(user=request.user)

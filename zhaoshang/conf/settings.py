@@ -142,7 +142,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "zhaoshang.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -170,6 +170,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "zhaoshang.core.context_processors.navigation",
             ],
+            "builtins": ["template_partials.templatetags.partials"],
         },
     }
 ]
@@ -188,7 +189,7 @@ PASSWORD_HASHERS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "zhaoshang.accounts.validators.MinimumLengthValidator",
         "OPTIONS": {"min_length": int(env("PASSWORD_MIN_LENGTH"))},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},

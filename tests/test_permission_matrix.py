@@ -1,0 +1,71 @@
+"""Every URL × every persona: the status each role gets. A new URL must be added here."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from zhaoshang.leads.models import Lead
+from zhaoshang.projects.tests.factories import make_project
+
+PERSONAS = ["city_admin", "leader", "lianyun", "xuwei", "taskforce", "land_dept", "sysadmin", "secadmin",
+            "auditor"]
+BUSINESS = {"city_admin": 200, "leader": 200, "lianyun": 200, "xuwei": 200, "taskforce": 200,
+            "land_dept": 200, "sysadmin": 403, "secadmin": 403, "auditor": 403}
+
+
+def only(**allowed) -> dict[str, int]:
+    return {p: allowed.get(p, 403) for p in PERSONAS}
+
+
+# url name → (path, {persona: status})
+MATRIX = {
+    "home": ("/", {**{p: 200 for p in PERSONAS}, "sysadmin": 302, "secadmin": 302, "auditor": 302}),
+    "healthz": ("/healthz", {p: 200 for p in PERSONAS}),
+    "set_language": ("/i18n/setlang/", {p: 302 for p in PERSONAS}),
+    "accounts:login": ("/accounts/login/", {p: 302 for p in PERSONAS}),
+    "accounts:logout": ("/accounts/logout/", {p: 405 for p in PERSONAS}),
+    "accounts:password_change": ("/accounts/password/", {p: 200 for p in PERSONAS}),
+    "accounts:user_list": ("/accounts/users/", only(sysadmin=200, secadmin=200)),
+    "accounts:user_create": ("/accounts/users/new/", only(sysadmin=200)),
+    "accounts:user_edit": ("/accounts/users/{user}/", only(sysadmin=200)),
+    "accounts:security": ("/accounts/security/", only(secadmin=200)),
+    "accounts:unlock": ("/accounts/security/unlock/", {p: 405 for p in PERSONAS}),
+    "organizations:unit_list": ("/units/", only(sysadmin=200)),
+    "audit:log": ("/audit/", {**{p: 404 for p in PERSONAS}, "auditor": 200}),
+    "projects:list": ("/projects/", BUSINESS),
+    "projects:export": ("/projects/export.xlsx", BUSINESS),
+    "projects:create": ("/projects/new/", {**BUSINESS, "leader": 403}),
+    "projects:detail": ("/projects/{project}/", {**BUSINESS, "xuwei": 404, "taskforce": 404, "land_dept": 404}),
+    "projects:follow_up_create": ("/projects/{project}/follow-ups/", {p: 302 for p in PERSONAS}),
+    "leads:list": ("/leads/", BUSINESS),
+    "leads:detail": ("/leads/{lead}/", {**BUSINESS, "xuwei": 404, "taskforce": 404, "land_dept": 404}),
+}
+
+
+def _all_url_names(resolver=None, prefix="") -> set[str]:
+    names = set()
+    for p in (resolver or get_resolver()).url_patterns:
+        if isinstance(p, URLResolver):
+            names |= _all_url_names(p, f"{prefix}{p.namespace}:" if p.namespace else prefix)
+        elif isinstance(p, URLPattern) and p.name:
+            names.add(prefix + p.name)
+    return names
+
+
+def test_every_url_is_in_the_matrix():
+    assert _all_url_names() - set(MATRIX) == set()
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_each_persona_gets_the_expected_status_everywhere(client, world, persona):
+    owner = world.user("lianyun")
+    project = make_project(user=owner, name="连云区矩阵测试项目")
+    lead = Lead.objects.create(code="XS-T-1", firm_name="测试企业", unit=owner.unit, channel_kind="fair",
+                               summary="测试", received_on="2026-05-01")
+    client.force_login(world.user(persona))
+    got = {}
+    for name, (path, expected) in MATRIX.items():
+        url = path.format(project=project.id, lead=lead.id, user=owner.id)
+        got[name] = client.get(url).status_code
+    assert got == {name: expected[persona] for name, (_, expected) in MATRIX.items()}
