@@ -37,6 +37,7 @@ class BuildReport:
     projects_created: int = 0
     follow_ups_created: int = 0
     leads_created: int = 0
+    extensions: dict[str, dict[str, int]] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -141,11 +142,34 @@ def build_synthetic(report: BuildReport, *, scale: str, seed: int, today: date |
     report.seconds["leads"] = time.perf_counter() - started
 
 
+# Apps that add their own demo data: each has ``zhaoshang/<app>/demo.py`` with
+# ``extend_demo(*, scale, seed, today, progress) -> dict[str, int]`` (rows created; idempotent),
+# called in this order after the projects, follow-ups and leads exist.
+EXTENSION_APPS = ("firms", "chains", "leads", "projects", "textmining", "factors", "assessment")
+
+
+def build_extensions(report: BuildReport, *, scale: str, seed: int, today: date,
+                     progress: Progress | None = None) -> None:
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    for app in EXTENSION_APPS:
+        name = f"zhaoshang.{app}.demo"
+        if find_spec(name) is None:
+            continue
+        started = time.perf_counter()
+        created = import_module(name).extend_demo(scale=scale, seed=seed, today=today, progress=progress)
+        report.extensions[app] = created
+        report.seconds[app] = time.perf_counter() - started
+
+
 def build_demo(*, scale: str = "demo", seed: int = 2026, today: date | None = None,
                progress: Progress | None = None) -> BuildReport:
     report = BuildReport()
+    today = today or timezone.localdate()
     started = time.perf_counter()
     build_reference(report)
     report.seconds["reference"] = time.perf_counter() - started
     build_synthetic(report, scale=scale, seed=seed, today=today, progress=progress)
+    build_extensions(report, scale=scale, seed=seed, today=today, progress=progress)
     return report

@@ -42,6 +42,9 @@ class Command(BaseCommand):
             f"演示数据就绪（{time.perf_counter() - started:.1f} 秒）：单位 {report.units} 个，"
             f"新建项目 {report.projects_created:,} 个、跟踪记录 {report.follow_ups_created:,} 条、"
             f"线索 {report.leads_created:,} 条（已存在的不重复生成）"))
+        for app, created in report.extensions.items():
+            if any(created.values()):
+                self.stdout.write("  " + "，".join(f"{k} {v:,}" for k, v in created.items()))
         self._print_accounts()
         if opts["load_only"]:
             return
