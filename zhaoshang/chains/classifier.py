@@ -26,6 +26,8 @@ Score of firm *i* on node *j* (all matrix operations over a batch)::
 * ``C`` — the firm's industry code is one of the node's codes (4 digits; 3-digit prefix counts half).
 * ``M`` — the firm has an industry code and it belongs to no chain node at all.
 * ``N`` — TF-IDF similarity to labelled negative examples (firms an officer said are in no chain).
+* near duplicates — a labelled example (positive or negative) whose cosine to the firm exceeds
+  0.85 adds up to +3 to its node (or to "no node"): a correction decides scopes like itself.
 * ``offshare`` — the share of a scope's items that hit no chain keyword, added to ``s_i0``:
   a general trader listing 化工产品销售 among twenty other goods is not a chemical firm.
 
@@ -88,6 +90,13 @@ GENERIC_KEYWORDS: frozenset[str] = frozenset(
         "危险化学品经营", "医学研究和试验发展", "石油制品销售（不含危险化学品）", "化工产品销售（不含许可类化工产品）",
     }
 )
+#: Compounds that contain a keyword but name another substance (聚四氟乙烯 is not 乙烯, 丙烯酸 is
+#: not 丙烯, 聚乙烯醇 is not 聚乙烯). The matcher consumes them without a hit.
+BLOCKING_TERMS: tuple[str, ...] = (
+    "聚四氟乙烯", "四氟乙烯", "聚氯乙烯", "氯乙烯", "偏氟乙烯", "聚偏氟乙烯", "偏二氯乙烯", "乙烯基", "乙烯利",
+    "聚乙烯醇", "聚乙烯吡咯烷酮", "丙烯酸", "聚丙烯酸", "丙烯酰胺", "聚丙烯酰胺", "氯丙烯", "丙酮酸", "聚苯乙烯磺酸",
+)
+
 #: Ambiguous short Latin abbreviations (PE, PP, PS, PO, EO …) weigh 0.6.
 _SHORT_LATIN_RE = re.compile(r"^[A-Z]{2}$")
 
@@ -118,10 +127,13 @@ def normalise(text: str) -> str:
     return s.upper()
 
 
+_STRAY_SEPARATORS_RE = re.compile(r"(?:(?<=^)|(?<=[;,。]))[、]+|[、]+(?=[;,。]|$)|[;]{2,}|(?<=、)、+")
+
+
 def clean_scope(scope: str) -> str:
     """Normalised scope without registry boilerplate and trade-neutral items."""
-    s = _BOILERPLATE_RE.sub(";", normalise(scope))
-    return _GENERIC_ITEM_RE.sub("", s)
+    s = _GENERIC_ITEM_RE.sub("", _BOILERPLATE_RE.sub(";", normalise(scope)))
+    return _STRAY_SEPARATORS_RE.sub(lambda m: ";" if m.group().startswith(";") else "", s).strip(";")
 
 
 def normalise_industry_code(code: str | None) -> str | None:
@@ -161,6 +173,9 @@ class ClassifierWeights:
     hazmat_boost: float = 1.25
     hazmat_excluded_factor: float = 0.8
     trade_when_producer: float = 0.3
+    #: a labelled example decides near-identical scopes: cosine above ``dup_from`` ramps to +w_dup
+    w_dup: float = 3.0
+    dup_from: float = 0.85
     threshold: float = 0.3
     min_secondary: float = 0.02
 
@@ -291,7 +306,8 @@ class NodeClassifier:
         self._kw_kind = [1 if _MANUF_RE.search(kw) else 2 if _TRADE_RE.search(kw) else 0 for kw in self._kw_list]
         self._kw_latin_start = [kw[0].isascii() and kw[0].isalnum() for kw in self._kw_list]
         self._kw_latin_end = [kw[-1].isascii() and kw[-1].isalnum() for kw in self._kw_list]
-        self._kw_re = re.compile(_trie_pattern(sorted(self._kw_list)))
+        blockers = {normalise(t) for t in BLOCKING_TERMS} - set(self._kw_index)
+        self._kw_re = re.compile(_trie_pattern(sorted([*self._kw_list, *blockers])))
 
         # industry-code prior: the nodes' codes plus codes seen on labelled examples
         code_nodes: dict[str, set[int]] = {}
@@ -477,14 +493,18 @@ class NodeClassifier:
         proto_sim = np.asarray((x @ self._protos_t).todense(), dtype=np.float32)
         sim = np.zeros((n, len(self.node_codes)), dtype=np.float32)
         sim[:, self._proto_nodes] = np.maximum.reduceat(proto_sim, self._proto_starts, axis=1)
+        dup_span = max(1e-6, 1.0 - w.dup_from)
 
         code_ind, miss = self._code_features(codes)
         prior = np.minimum(np.asarray((code_ind @ self._code_matrix).todense(), dtype=np.float32), 1.0)
 
         s = (w.w_kw * kw + w.w_sim * sim) * (1.0 + w.w_code_boost * prior) + w.w_code * prior
+        if self.n_examples:
+            s += w.w_dup * np.clip((sim - w.dup_from) / dup_span, 0.0, 1.0)
         null = w.null_base + w.w_code_miss * miss + w.w_offshare * offshare
         if self._neg_t is not None:
-            null = null + w.w_neg * np.asarray((x @ self._neg_t).max(axis=1).todense()).ravel()
+            neg = np.asarray((x @ self._neg_t).max(axis=1).todense()).ravel()
+            null = null + w.w_neg * neg + w.w_dup * np.clip((neg - w.dup_from) / dup_span, 0.0, 1.0)
         return s, null.astype(np.float32)
 
     def predict_proba(
@@ -521,7 +541,7 @@ class NodeClassifier:
             top_p = np.take_along_axis(proba, top, axis=1)
             order = np.argsort(-top_p, axis=1)
             top = np.take_along_axis(top, order, axis=1)
-            top_p = np.round(np.take_along_axis(top_p, order, axis=1), 4)
+            top_p = np.round(np.take_along_axis(top_p, order, axis=1).astype(np.float64), 4)
             placed = top_p[:, 0] >= thr
             keep = top_p >= self.weights.min_secondary
             codes_arr = np.asarray(self.node_codes, dtype=object)[top]
