@@ -1,0 +1,190 @@
+"""Money amounts in Chinese text: 五十亿元, 1.5亿元, 3,000万元, 超百亿元, 2亿美元.
+
+Values are exact Decimals (never float). CNY is normalised to 万元; other currencies keep
+their currency and get no 万元 value, so nothing is converted silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+CURRENCIES: dict[str, str] = {
+    "元人民币": "CNY",
+    "人民币": "CNY",
+    "元": "CNY",
+    "美元": "USD",
+    "美金": "USD",
+    "欧元": "EUR",
+    "日元": "JPY",
+    "港元": "HKD",
+    "港币": "HKD",
+    "韩元": "KRW",
+    "英镑": "GBP",
+    "新台币": "TWD",
+    "卢布": "RUB",
+    "澳元": "AUD",
+    "加元": "CAD",
+    "新加坡元": "SGD",
+    "新元": "SGD",
+    "瑞士法郎": "CHF",
+    "法郎": "CHF",
+}
+MULTIPLIERS: dict[str, int] = {
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "十亿": 10**9,
+    "亿": 10**8,
+    "千万": 10**7,
+    "百万": 10**6,
+    "十万": 10**5,
+    "万": 10**4,
+    "千": 10**3,
+}
+# qualifier as written → the flag we report
+QUALIFIERS: dict[str, str] = {
+    "超过": "超",
+    "超": "超",
+    "逾": "逾",
+    "近": "近",
+    "将近": "近",
+    "接近": "近",
+    "约": "约",
+    "大约": "约",
+    "约合": "约",
+    "左右": "约",
+    "达": "达",
+    "高达": "达",
+    "达到": "达",
+    "余": "余",
+    "多": "多",
+    "以上": "以上",
+    "不低于": "以上",
+    "不少于": "以上",
+}
+
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_NUM = rf"[{_CN_DIGITS}十百千]+(?:点[{_CN_DIGITS}]+)?"
+_AR_NUM = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+def _alt(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+AMOUNT_RE = re.compile(
+    rf"(?P<qpre>{_alt(k for k in QUALIFIERS if k not in ('余', '多', '左右', '以上'))})?"
+    rf"(?P<cnypre>人民币)?"
+    rf"(?P<num>{_AR_NUM}|{_CN_NUM})"
+    r"(?P<qmid>余|多)?"
+    rf"(?P<mult>{_alt(MULTIPLIERS)})?"
+    r"(?P<qmid2>余|多)?"
+    rf"(?P<cur>{_alt(CURRENCIES)})?"
+    r"(?P<qpost>以上|左右)?"
+)
+# after a bare multiplier (50亿, no 元) only these may follow; otherwise it is 50亿支, 1万吨, 千亿级 …
+_BARE_OK_NEXT = set("的以左、和与及建打新在用实投规资，。；：,.;:）)”’ \n主其计并将已")
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    start: int
+    end: int
+    text: str
+    value: Decimal  # in units of the currency (元, 美元 …)
+    currency: str  # ISO code
+    qualifier: str | None
+    bare: bool  # no currency word: "50亿"
+
+    @property
+    def wan_cny(self) -> int | Decimal | None:
+        """Value in 万元 CNY, an int when whole; None for other currencies."""
+        if self.currency != "CNY":
+            return None
+        wan = self.value / Decimal(10000)
+        return int(wan) if wan == wan.to_integral_value() else wan.normalize()
+
+
+def parse_number(token: str) -> Decimal | None:
+    """'3,000' / '1.5' / '五十' / '一百二十' / '百' / '五十六点八' → Decimal; None if not a number."""
+    token = token.replace(",", "")
+    if not token:
+        return None
+    if token[0].isdigit():
+        try:
+            return Decimal(token)
+        except InvalidOperation:
+            return None
+    integer, _, decimals = token.partition("点")
+    if integer[:1] in ("百", "千"):
+        integer = "一" + integer  # 百亿 → 一百亿
+    try:
+        whole = int(cn2an.cn2an(integer, "smart")) if integer else 0
+    except Exception:  # noqa: BLE001 - cn2an raises plain ValueError/KeyError on odd input
+        return None
+    if decimals:
+        return Decimal(f"{whole}." + "".join(_DIGIT_VALUE[c] for c in decimals))
+    return Decimal(whole)
+
+
+_DIGIT_VALUE = {"零": "0", "〇": "0", "一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every money amount in the text, left to right."""
+    out: list[Amount] = []
+    for m in AMOUNT_RE.finditer(text):
+        mult, cur = m.group("mult"), m.group("cur")
+        if not mult and not cur:
+            continue
+        num_text = m.group("num")
+        start = m.start()
+        # a number glued to letters or digits before it is a code (5G, A3), not an amount
+        if start > 0 and m.start("num") == start and (text[start - 1].isascii() and text[start - 1].isalnum()):
+            continue
+        if cur is None:
+            if mult not in ("亿", "万亿", "千亿", "百亿", "十亿", "万", "千万", "百万"):
+                continue
+            nxt = text[m.end() : m.end() + 1]
+            if nxt and nxt not in _BARE_OK_NEXT:
+                continue
+            if mult in ("万", "千万", "百万") and not _money_context(text, start):
+                continue  # 3000万 alone is as often 人次 or 平方米 as it is money
+        elif cur == "元" and not mult and num_text and not num_text[0].isdigit() and len(num_text) == 1:
+            continue  # 一元化, 二元 …: words, not money
+        if cur in ("元人民币", "人民币", "元") or cur is None:
+            currency = "CNY"
+        else:
+            currency = CURRENCIES[cur]
+        if cur == "人民币" and mult is None:
+            continue
+        value = parse_number(num_text)
+        if value is None:
+            continue
+        value *= MULTIPLIERS.get(mult or "", 1)
+        qual_raw = m.group("qpre") or m.group("qmid") or m.group("qmid2") or m.group("qpost")
+        end = m.end()
+        out.append(
+            Amount(
+                start=start,
+                end=end,
+                text=text[start:end],
+                value=value,
+                currency=currency,
+                qualifier=QUALIFIERS.get(qual_raw) if qual_raw else None,
+                bare=cur is None,
+            )
+        )
+    return out
+
+
+_MONEY_CUES = ("投资", "资金", "出资", "资本", "金额", "投入", "人民币", "融资", "募集")
+
+
+def _money_context(text: str, start: int) -> bool:
+    window = text[max(0, start - 8) : start]
+    return any(c in window for c in _MONEY_CUES)

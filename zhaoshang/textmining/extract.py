@@ -1,0 +1,630 @@
+"""Lead mining: a document in, the projects and aggregate statements it reports out.
+
+``extract_document`` is the one entry point for the CLI, the upload page and batch jobs. The
+extractors (:mod:`.extractors`) find values with spans; this module groups them by sentence
+and clause into projects, keeps aggregate statements (共签约项目139个，总投资1184亿元) apart
+so they never become invented projects, and records the evidence span of every value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from . import lexicon as lx
+from .amounts import Amount
+from .extractors import CJK, CLAUSE_END, SENTENCE_END, Doc, Mention, _abbreviates, run_extractors
+from .normalize import ERR_EMPTY, MAX_CHARS, DecodedText, decode_bytes, normalize
+
+WARN_TRUNCATED = "文本过长，只分析了前 {n} 个字符。"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a value was read: [start, end) in the normalised text, and that substring."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, m: Mention) -> Evidence:
+        return cls(m.start, m.end, m.text)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"span": [self.start, self.end], "text": self.text}
+
+
+@dataclass(slots=True)
+class Project:
+    name: str | None = None
+    companies: list[str] = field(default_factory=list)
+    amount_wan_cny: int | Decimal | None = None
+    amount_raw: str | None = None
+    currency: str | None = None
+    qualifier: str | None = None
+    industry: str | None = None
+    chain: str | None = None
+    location: str | None = None
+    stage: str | None = None
+    evidence: dict[str, Evidence | list[Evidence]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "companies": list(self.companies),
+            "amount_wan_cny": _num(self.amount_wan_cny),
+            "amount_raw": self.amount_raw,
+            "currency": self.currency,
+            "qualifier": self.qualifier,
+            "industry": self.industry,
+            "chain": self.chain,
+            "location": self.location,
+            "stage": self.stage,
+            "evidence": _evidence_json(self.evidence),
+        }
+
+
+@dataclass(slots=True)
+class Aggregate:
+    count: int | None = None
+    amount_wan_cny: int | Decimal | None = None
+    amount_raw: str | None = None
+    currency: str | None = None
+    qualifier: str | None = None
+    stage: str | None = None
+    scope: str | None = None
+    evidence: dict[str, Evidence | list[Evidence]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "count": self.count,
+            "amount_wan_cny": _num(self.amount_wan_cny),
+            "amount_raw": self.amount_raw,
+            "currency": self.currency,
+            "qualifier": self.qualifier,
+            "stage": self.stage,
+            "scope": self.scope,
+            "evidence": _evidence_json(self.evidence),
+        }
+
+
+@dataclass(slots=True)
+class ExtractionResult:
+    """What one document yields; spans index into ``text`` (the normalised text)."""
+
+    doc: str
+    text: str = ""
+    projects: list[Project] = field(default_factory=list)
+    aggregates: list[Aggregate] = field(default_factory=list)
+    encoding: str | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {"doc": self.doc}
+        if self.error:
+            out["error"] = self.error
+        # the spans refer to the normalised text: its length and hash let a reader check it
+        out["text"] = (
+            {"length": len(self.text), "sha1": hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:12]}
+            if not include_text
+            else {"length": len(self.text), "content": self.text}
+        )
+        if self.encoding:
+            out["encoding"] = self.encoding
+        if self.warnings:
+            out["warnings"] = list(self.warnings)
+        out["projects"] = [p.to_json() for p in self.projects]
+        out["aggregates"] = [a.to_json() for a in self.aggregates]
+        return out
+
+    def to_json(self, *, include_text: bool = False) -> str:
+        return json.dumps(self.to_dict(include_text=include_text), ensure_ascii=False)
+
+
+def _num(value: int | Decimal | None) -> int | float | None:
+    # JSON has one number type; whole 万元 (the usual case) stay exact ints. A fractional 万元
+    # such as 0.5 is written from its Decimal text, which float reproduces exactly.
+    if value is None or isinstance(value, int):
+        return value
+    return int(value) if value == value.to_integral_value() else float(str(value))
+
+
+def _evidence_json(ev: dict[str, Evidence | list[Evidence]]) -> dict[str, Any]:
+    return {k: [e.to_json() for e in v] if isinstance(v, list) else v.to_json() for k, v in ev.items()}
+
+
+# --- public API ---------------------------------------------------------------------------
+
+
+def extract_document(data: str | bytes, *, doc: str = "", html: bool | None = None) -> ExtractionResult:
+    """Extract projects and aggregates from raw bytes (any supported encoding) or text.
+
+    Never raises for bad input: an empty, binary or undecodable document gives a result with
+    a Chinese ``error`` and no projects, so a batch goes on.
+    """
+    encoding: str | None = None
+    if isinstance(data, bytes | bytearray):
+        decoded: DecodedText = decode_bytes(bytes(data))
+        if not decoded.ok:
+            return ExtractionResult(doc=doc, error=decoded.error)
+        text, encoding = decoded.text, decoded.encoding
+    else:
+        text = data
+    warnings: list[str] = []
+    if len(text) > MAX_CHARS:
+        warnings.append(WARN_TRUNCATED.format(n=MAX_CHARS))
+    norm = normalize(text, html=html)
+    if not norm.strip():
+        return ExtractionResult(doc=doc, text=norm, encoding=encoding, error=ERR_EMPTY, warnings=warnings)
+    projects, aggregates = extract_normalized(norm)
+    return ExtractionResult(doc=doc, text=norm, projects=projects, aggregates=aggregates, encoding=encoding, warnings=warnings)
+
+
+def extract_normalized(text: str) -> tuple[list[Project], list[Aggregate]]:
+    """Extraction on text that is already normalised (spans index into ``text``)."""
+    doc = Doc.build(text)
+    found = run_extractors(doc)
+    return _Assembler(doc, found).run()
+
+
+# --- assembly -----------------------------------------------------------------------------
+
+_FACILITY_RE = re.compile(
+    rf"(?:投资建设|投资兴建|建设|新建|投建|扩建|兴建|上马|布局|打造|建立|设立)(?P<obj>[{CJK}A-Za-z0-9.\-α-ω]{{2,30}}?"
+    r"(?:基地|工厂|生产线|产线|产业园|总部|研发中心|中心|装置|工程|厂区|电站|码头|研究院))"
+)
+_TARGET_RE = re.compile(r"力争|争取|目标|预计|计划(?!总投资|投资)|不低于|不少于|确保")
+_COREF_WORDS = ("该项目", "此项目", "这个项目", "这一项目", "上述项目", "本项目", "项目")
+_TITLE_MAX = 60
+
+
+@dataclass(slots=True)
+class _Draft:
+    name: Mention | None
+    segments: list[tuple[int, int]] = field(default_factory=list)
+    amount: Mention | None = None  # set by 分别 / 前者…后者 distribution
+
+
+@dataclass(slots=True)
+class _AggDraft:
+    count: Mention | None
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    amount: Mention | None = None
+
+
+def _same_aggregate(a: Aggregate, b: Aggregate) -> bool:
+    """The same statement told twice, once with less detail (headline and lead)."""
+    if a.count is not None and b.count is not None and a.count != b.count:
+        return False
+    if a.amount_wan_cny is not None and b.amount_wan_cny is not None:
+        return bool(a.amount_wan_cny == b.amount_wan_cny and a.currency == b.currency)
+    return a.count is not None and a.count == b.count
+
+
+def _split(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    parts: list[tuple[int, int]] = []
+    pos = start
+    for m in pattern.finditer(text, start, end):
+        if m.start() > pos:
+            parts.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        parts.append((pos, end))
+    return parts
+
+
+def _within(m: Mention, s: int, e: int) -> bool:
+    return s <= m.start and m.end <= e
+
+
+class _Assembler:
+    def __init__(self, doc: Doc, found: dict[str, list[Mention]]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.found = found
+        projects = found.get("project", [])
+        self.named = [p for p in projects if p.attrs["type"] == "named"]
+        self.coref = [p for p in projects if p.attrs["type"] == "coref"]
+        self.generic = [p for p in projects if p.attrs["type"] == "generic"]
+        self.amounts = found.get("amount", [])
+        self.counts = [c for c in found.get("count", [])]
+        self.claimed: set[int] = set()  # id() of amount mentions owned by aggregates
+        self.drafts: list[_Draft] = []
+        self.aggs: list[_AggDraft] = []
+        self.loose: list[tuple[int, int]] = []  # non-aggregate clauses outside any project
+        self.title_end = self._title_end()
+        self.head_end = self._head_end()
+        self.named = [a for a in self.named if not self._predicate(a)]
+        places = found.get("place", [])
+        lyg = sum(1 for p in places if p.attrs.get("lyg"))
+        other = sum(1 for p in places if not p.attrs.get("lyg") and p.attrs["rank"] >= 2)
+        self.lyg_doc = lyg > 0 and lyg >= other
+
+    def _predicate(self, anchor: Mention) -> bool:
+        """该项目是国内最大的碳纤维项目: the second 项目 describes the first, it is not another one."""
+        for c in self.coref:
+            if c.end <= anchor.start and anchor.start - c.end <= 30:
+                between = self.text[c.end : anchor.start]
+                if not CLAUSE_END.search(between) and not SENTENCE_END.search(between) and re.search("是|为|成为|属于|列为|作为", between):
+                    return True
+        return False
+
+    # -- the walk over sentences ------------------------------------------------------------
+
+    def run(self) -> tuple[list[Project], list[Aggregate]]:
+        text = self.text
+        sentences = _split(text, 0, len(text), SENTENCE_END)
+        self._implicit_anchors(sentences)
+        last: _Draft | None = None
+        previous: list[_Draft] = []  # the drafts named in the previous sentence, for 前者/后者
+        for ss, se in sentences:
+            clauses = _split(text, ss, se, CLAUSE_END)
+            agg_idx = self._aggregates(clauses, (ss, se))
+            anchors = [a for a in self.named if ss <= a.start < se]
+            if not anchors:
+                kept = [c for i, c in enumerate(clauses) if i not in agg_idx]
+                if self._former_latter(kept, previous):
+                    continue
+                refers = any(self._has(self.coref, c) for c in kept)
+                if refers and last is not None:
+                    last.segments.extend(kept)
+                else:
+                    self.loose.extend(kept)
+                continue
+            in_sentence: list[_Draft] = []
+            pending: list[tuple[int, int]] = []
+            cur: _Draft | None = None
+            for i, (cs, ce) in enumerate(clauses):
+                if i in agg_idx:
+                    continue
+                in_clause = [a for a in anchors if cs <= a.start < ce]
+                if not in_clause:
+                    if cur is not None:
+                        cur.segments.append((cs, ce))
+                    else:
+                        pending.append((cs, ce))
+                    continue
+                pos = cs
+                for a in in_clause:
+                    draft = self._draft_for(a)
+                    if draft not in in_sentence:
+                        in_sentence.append(draft)
+                    draft.segments.append((pos, max(a.end, pos)))
+                    draft.segments.extend(pending)
+                    pending = []
+                    pos = a.end
+                    cur = draft
+                if pos < ce and cur is not None:
+                    cur.segments.append((pos, ce))
+            if pending:
+                self.loose.extend(pending)
+            self._respectively(clauses, in_sentence)
+            last = cur
+            previous = in_sentence
+        self._merge_title_drafts()
+        if not self.drafts:
+            self._unnamed_project()
+        projects = [p for p in (self._project(d) for d in self.drafts) if p is not None]
+        aggregates = self._dedupe_aggs([self._aggregate(a) for a in self.aggs])
+        return projects, aggregates
+
+    def _respectively(self, clauses: list[tuple[int, int]], drafts: list[_Draft]) -> None:
+        """…A项目、B项目也于当日开工，分别投资11亿元和4.5亿元: amounts go to the projects in order."""
+        for cs, ce in clauses:
+            k = self.text.find("分别", cs, ce)
+            if k < 0:
+                continue
+            amounts = [a for a in self._free_amounts((k, ce)) if a.attrs["role"] in ("investment", "neutral")]
+            if len(amounts) >= 2 and len(amounts) == len(drafts):
+                for draft, amount in zip(drafts, amounts, strict=True):
+                    draft.amount = amount
+                    self.claimed.add(id(amount))
+
+    def _former_latter(self, clauses: list[tuple[int, int]], previous: list[_Draft]) -> bool:
+        """前者总投资8.5亿元，后者总投资6亿元: clauses about the two projects just named."""
+        if len(previous) != 2:
+            return False
+        used = False
+        for clause in clauses:
+            head = self.text[clause[0] : clause[0] + 4]
+            target = previous[0] if "前者" in head else previous[1] if "后者" in head else None
+            if target is not None:
+                target.segments.append(clause)
+                used = True
+        return used
+
+    def _merge_title_drafts(self) -> None:
+        """A headline names the project more briefly than the body: fold it into the body's project."""
+        title = [d for d in self.drafts if d.name is not None and d.name.end <= self.title_end]
+        body = [d for d in self.drafts if d not in title]
+        if not title or not body:
+            return
+        for t in title:
+            key = set(self._name_key(t.name)) - set("项目")  # type: ignore[arg-type]
+            best = max(body, key=lambda b: len(key & set(self._name_key(b.name))) if b.name else 0)
+            best.segments.extend(t.segments)
+            if best.amount is None:
+                best.amount = t.amount
+            self.drafts.remove(t)
+
+    def _has(self, mentions: list[Mention], clause: tuple[int, int]) -> bool:
+        return any(_within(m, *clause) for m in mentions)
+
+    def _draft_for(self, anchor: Mention) -> _Draft:
+        """The draft for this name: the same project named twice (title and body) is one project."""
+        key = self._name_key(anchor)
+        for d in self.drafts:
+            if d.name is None:
+                continue
+            other = self._name_key(d.name)
+            if key == other or (min(len(key), len(other)) >= 5 and (key.endswith(other) or other.endswith(key))):
+                if other.endswith(key) is False and len(anchor.value) > len(d.name.value):
+                    d.name = anchor
+                return d
+        draft = _Draft(anchor)
+        self.drafts.append(draft)
+        return draft
+
+    def _name_key(self, name: Mention) -> str:
+        """The name without the firms and places in it: 恒瑞医药创新药基地项目 ~ 江苏恒瑞医药股份有限公司创新药基地项目."""
+        chars = list(self.text[name.start : name.end])
+        for kind in ("company", "place"):
+            for m in self.found.get(kind, []):
+                if name.start <= m.start and m.end <= name.end:
+                    for i in range(m.start - name.start, m.end - name.start):
+                        chars[i] = ""
+        return re.sub(r"[“”\"（）()\s]", "", "".join(chars))
+
+    def _implicit_anchors(self, sentences: list[tuple[int, int]]) -> None:
+        """A firm investing a sum to build a base/plant is a project even without the word 项目."""
+        firms = self.found.get("company", [])
+        extra: list[Mention] = []
+        for ss, se in sentences:
+            if any(ss <= a.start < se for a in self.named) or any(ss <= c.start < se for c in self.counts):
+                continue
+            if not any(ss <= f.start < se for f in firms):
+                continue
+            if not any(ss <= a.start < se and a.attrs["role"] in ("investment", "neutral") for a in self.amounts):
+                continue
+            for m in _FACILITY_RE.finditer(self.text, ss, se):
+                s, e = m.span("obj")
+                # the object starts after any amount inside the match (投资50亿元建设 …)
+                for a in self.amounts:
+                    if s < a.end <= e:
+                        s = a.end
+                obj = self.text[s:e].lstrip("的了")
+                s = e - len(obj)
+                if len(obj) >= 4:
+                    extra.append(Mention("project", s, e, obj, value=obj, attrs={"type": "named", "implicit": True}))
+                    break
+        self.named = sorted(self.named + extra, key=lambda m: m.start)
+
+    def _aggregates(self, clauses: list[tuple[int, int]], sentence: tuple[int, int]) -> set[int]:
+        """Find aggregate statements in a sentence; return the indexes of their clauses."""
+        used: set[int] = set()
+        for i, clause in enumerate(clauses):
+            counts = [c for c in self.counts if _within(c, *clause)]
+            has_named = any(_within(a, *clause) for a in self.named)
+            category = [g for g in self.generic if _within(g, *clause)]
+            total = [a for a in self._free_amounts(clause) if a.attrs.get("total")]
+            if _TARGET_RE.search(self.text, clause[0], clause[1]):
+                continue  # 力争全年新签约项目50个: a target, not a result
+            if counts and counts[0].attrs["what"] in ("项目", "企业"):
+                agg = _AggDraft(counts[0], clause, sentence)
+            elif category and total and not has_named and not any(_within(c, *clause) for c in self.coref):
+                agg = _AggDraft(None, clause, sentence)
+            else:
+                continue
+            used.add(i)
+            amount = next((a for a in self._free_amounts(clause) if a.attrs["role"] in ("investment", "neutral")), None)
+            if amount is None:
+                for j in range(i + 1, len(clauses)):
+                    nxt = clauses[j]
+                    if any(_within(a, *nxt) for a in self.named) or any(_within(c, *nxt) for c in self.counts):
+                        break
+                    amount = next((a for a in self._free_amounts(nxt) if a.attrs["role"] == "investment"), None)
+                    if amount is not None:
+                        used.add(j)
+                        break
+            if amount is not None:
+                agg.amount = amount
+                self.claimed.add(id(amount))
+            if has_named:
+                used.discard(i)  # the clause still reports a named project; only its count is aggregate
+            self.aggs.append(agg)
+        return used
+
+    def _free_amounts(self, clause: tuple[int, int]) -> list[Mention]:
+        return [a for a in self.amounts if _within(a, *clause) and id(a) not in self.claimed and a.attrs["role"] != "threshold"]
+
+    def _unnamed_project(self) -> None:
+        """No project is named but a firm commits a sum in plain words: one unnamed project."""
+        if self.aggs and not self.coref:
+            return
+        clauses = self.loose
+        firms = [f for f in self.found.get("company", []) if any(_within(f, *c) for c in clauses)]
+        money = [a for c in clauses for a in self._free_amounts(c) if a.attrs["role"] == "investment"]
+        if firms and money:
+            self.drafts.append(_Draft(None, list(clauses)))
+            self.loose = []
+
+    # -- one project from its clauses -----------------------------------------------------------
+
+    def _in(self, kind: str, segments: list[tuple[int, int]]) -> list[Mention]:
+        return [m for m in self.found.get(kind, []) if any(_within(m, s, e) for s, e in segments)]
+
+    def _project(self, draft: _Draft) -> Project | None:
+        segs = draft.segments
+        single = len(self.drafts) == 1
+        p = Project()
+        if draft.name is not None:
+            p.name = draft.name.value
+            p.evidence["name"] = Evidence.of(draft.name)
+        firms = self._companies(self._in("company", segs))
+        if not firms and single:
+            firms = self._companies(self._in("company", self.loose))
+        if firms:
+            p.companies = [f.value for f in firms]
+            p.evidence["companies"] = [Evidence.of(f) for f in firms]
+        amount = draft.amount or self._amount(segs) or (self._amount(self.loose) if single else None)
+        if amount is not None:
+            a: Amount = amount.value
+            p.amount_wan_cny, p.amount_raw, p.currency, p.qualifier = a.wan_cny, a.text, a.currency, a.qualifier
+            p.evidence["amount"] = Evidence.of(amount)
+        own = self._in("stage", segs)
+        stage = self._stage(own, weak=False) or self._doc_stage()
+        stage = stage or (self._stage(self._in("stage", self.loose), weak=False) if single else None) or self._stage(own)
+        if stage is not None:
+            p.stage = stage.value
+            p.evidence["stage"] = Evidence.of(stage)
+        place = self._place(self._places(segs))
+        doc_place = self._doc_place()
+        if place is None or (place.attrs["rank"] < 2 and doc_place is not None and doc_place.attrs["rank"] > place.attrs["rank"]):
+            place = doc_place or (self._place(self._places(self.loose)) if single else None)
+        if place is not None:
+            p.location = place.value
+            p.evidence["location"] = Evidence.of(place)
+        chain = self._chain(self._in("chain", segs), draft.name)
+        if chain is None and single:
+            chain = self._chain(self._in("chain", self.loose), None)
+        if chain is not None:
+            p.chain = chain.value
+            p.industry = chain.attrs["industry"]
+            p.evidence["chain"] = Evidence.of(chain)
+        if p.name is None and not (p.companies and p.amount_wan_cny is not None or p.companies and p.currency):
+            return None
+        return p
+
+    def _places(self, segs: list[tuple[int, int]]) -> list[Mention]:
+        """Places in these clauses; in a 连云港 story only 连云港 places (others are visits, origins)."""
+        found = self._in("place", segs)
+        return [p for p in found if p.attrs.get("lyg")] if self.lyg_doc else found
+
+    @staticmethod
+    def _companies(mentions: list[Mention]) -> list[Mention]:
+        seen: dict[str, Mention] = {}
+        for m in mentions:
+            if m.value not in seen:
+                seen[m.value] = m
+        values = list(seen)
+        # a short form next to its full name ("恒瑞医药" / "盛虹集团" and the registered name) is one firm
+        keep = [m for v, m in seen.items() if not any(v != o and len(v) < len(o) and (v in o or (len(v) <= 6 and _abbreviates(v, o))) for o in values)]
+        return keep
+
+    def _amount(self, segs: list[tuple[int, int]]) -> Mention | None:
+        cands = [a for a in self._in("amount", segs) if id(a) not in self.claimed and a.attrs["role"] in ("investment", "neutral")]
+        for test in (lambda a: a.attrs.get("total"), lambda a: a.attrs["role"] == "investment", lambda a: True):
+            hit = next((a for a in cands if test(a)), None)
+            if hit is not None:
+                return hit
+        return None
+
+    @staticmethod
+    def _stage(mentions: list[Mention], *, weak: bool = True) -> Mention | None:
+        """The most advanced stage stated as a fact (签约 then 开工 → 开工); plans don't count."""
+        facts = [m for m in mentions if not m.attrs["future"] and (weak or not m.attrs.get("weak"))]
+        if not facts:
+            return None
+        strong = [m for m in facts if not m.attrs.get("weak")]
+        return max(strong or facts, key=lambda m: (lx.STAGE_ORDER.index(m.value), -m.start))
+
+    @staticmethod
+    def _place(mentions: list[Mention]) -> Mention | None:
+        if not mentions:
+            return None
+        return max(mentions, key=lambda m: (m.attrs["rank"], -m.start))
+
+    def _chain(self, mentions: list[Mention], name: Mention | None) -> Mention | None:
+        if not mentions:
+            return None
+        score: dict[str, float] = {}
+        first: dict[str, Mention] = {}
+        firms = self.found.get("company", [])
+        for m in mentions:
+            key = m.value or "~" + m.attrs["industry"]
+            if any(_within(m, f.start, f.end) for f in firms):
+                weight = 0.5  # 精细化工 in a firm's name says less than the product the project makes
+            else:
+                weight = 2.0 if name is not None and _within(m, name.start, name.end) else 1.0
+            weight *= 1.0 if m.value else 0.5  # a chain keyword beats a broad industry word
+            score[key] = score.get(key, 0.0) + weight
+            first.setdefault(key, m)
+        best = max(score, key=lambda k: (score[k], -first[k].start))
+        return first[best]
+
+    # -- document-level context -------------------------------------------------------------------
+
+    def _title_end(self) -> int:
+        nl = self.text.find("\n")
+        first = self.text[: nl if nl >= 0 else len(self.text)]
+        if 0 < len(first) <= _TITLE_MAX and "。" not in first:
+            return len(first)
+        m = SENTENCE_END.search(self.text)
+        return m.start() if m else len(self.text)
+
+    def _head_end(self) -> int:
+        """End of the headline and the lead sentence: where news states the event and its place.
+
+        Date and source lines of web pages (2024年06月18日 来源：新华日报) are skipped: the lead is
+        the first sentence with some substance.
+        """
+        pos = self.title_end + 1
+        while pos < len(self.text):
+            m = SENTENCE_END.search(self.text, pos)
+            end = m.start() if m else len(self.text)
+            if len(re.findall(f"[{CJK}]", self.text[pos:end])) >= 15:
+                return end
+            pos = end + 1
+        return len(self.text)
+
+    def _doc_stage(self) -> Mention | None:
+        return self._stage([m for m in self.found.get("stage", []) if m.end <= self.head_end])
+
+    def _doc_place(self) -> Mention | None:
+        return self._place(self._places([(0, self.head_end)]))
+
+    # -- aggregates ---------------------------------------------------------------------------------
+
+    def _aggregate(self, d: _AggDraft) -> Aggregate:
+        g = Aggregate()
+        if d.count is not None:
+            g.count = d.count.value
+            g.evidence["count"] = Evidence.of(d.count)
+        if d.amount is not None:
+            a: Amount = d.amount.value
+            g.amount_wan_cny, g.amount_raw, g.currency, g.qualifier = a.wan_cny, a.text, a.currency, a.qualifier
+            g.evidence["amount"] = Evidence.of(d.amount)
+        stage = self._stage(self._in("stage", [d.clause])) or self._stage(self._in("stage", [d.sentence])) or self._doc_stage()
+        if stage is not None:
+            g.stage = stage.value
+            g.evidence["stage"] = Evidence.of(stage)
+        place = self._place(self._in("place", [d.sentence]))
+        if place is None:
+            s, e = d.sentence
+            k = self.text.find("全市", s, e)
+            if k >= 0 and self.doc.about_lyg:
+                place = Mention("place", k, k + 2, "全市", value=lx.LYG_CITY, attrs={"rank": 2})
+        place = place or self._doc_place()
+        if place is not None:
+            g.scope = place.value
+            g.evidence["scope"] = Evidence.of(place)
+        return g
+
+    @staticmethod
+    def _dedupe_aggs(aggs: list[Aggregate]) -> list[Aggregate]:
+        """The title and the body often state the same total: keep it once, with the most detail."""
+        out: list[Aggregate] = []
+        for a in aggs:
+            twin = next((o for o in out if _same_aggregate(o, a)), None)
+            if twin is None:
+                out.append(a)
+            elif (twin.amount_raw is None and a.amount_raw is not None) or (twin.count is None and a.count is not None):
+                out[out.index(twin)] = a
+        return out

@@ -1,0 +1,716 @@
+"""Small extractors, one per kind of value, each returning mentions with spans.
+
+An extractor takes the normalised document (and what earlier extractors found) and returns
+:class:`Mention` objects; assembling them into projects and aggregates is done separately in
+:mod:`zhaoshang.textmining.extract`. New kinds are added by registering another class.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, ClassVar
+
+from . import lexicon as lx
+from .amounts import Amount, find_amounts
+
+CJK = r"\u3400-\u9fff"
+HARD_BOUNDARY = frozenset("，。；：、！？!?;:,\n“”\"‘’《》【】[]<>|/\t ")
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+CLAUSE_END = re.compile(r"[，：]|[,:](?!\d)")  # not the comma of 3,000 or the colon of 10:30
+
+
+@dataclass(slots=True)
+class Mention:
+    """A value found in the text: kind, span in the normalised text, parsed value."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: Any = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Doc:
+    """The normalised text plus document-wide facts extractors need."""
+
+    text: str
+    about_lyg: bool = False
+
+    @classmethod
+    def build(cls, text: str) -> Doc:
+        return cls(text=text, about_lyg=any(m in text for m in lx.LYG_MARKERS))
+
+
+Found = Mapping[str, list[Mention]]
+
+
+class Extractor:
+    """Base class: ``find`` returns the mentions of one kind."""
+
+    kind: ClassVar[str]
+
+    def find(self, doc: Doc, found: Found) -> list[Mention]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+REGISTRY: list[type[Extractor]] = []
+
+
+def register(cls: type[Extractor]) -> type[Extractor]:
+    REGISTRY.append(cls)
+    return cls
+
+
+def run_extractors(doc: Doc) -> dict[str, list[Mention]]:
+    """Run every registered extractor in order; later ones see earlier results."""
+    found: dict[str, list[Mention]] = {}
+    for cls in REGISTRY:
+        found.setdefault(cls.kind, []).extend(_instance(cls).find(doc, found))
+    return found
+
+
+@lru_cache(maxsize=None)
+def _instance(cls: type[Extractor]) -> Extractor:
+    return cls()
+
+
+def _inside(pos: int, end: int, spans: list[Mention]) -> bool:
+    return any(m.start <= pos and end <= m.end for m in spans)
+
+
+def _overlaps(pos: int, end: int, spans: list[Mention]) -> bool:
+    return any(m.start < end and pos < m.end for m in spans)
+
+
+_TIME_WORDS = r"今天|昨天|明天|前天|上午|下午|晚上|日前|近日|当天|当日|今年|去年|明年|季度|上半年|下半年|年度|年初|年底|年末|\d+[年月日号]|^[年月日号]$"
+_TIME_TOKEN = re.compile(_TIME_WORDS + r"|^\d+$")
+_TIME_TOKEN_NAME = re.compile(_TIME_WORDS)
+_TITLE_TOKEN = re.compile(r"书记|市长|区长|县长|主任|局长|部长|主席|董事长|总经理|总裁|省长|委员|常委|负责人|代表|记者|秘书长")
+
+
+def _left_tokens(text: str, start: int, limit: int, stop: Callable[[str, int, str], bool]) -> int:
+    """Walk left from ``start`` over jieba tokens until a boundary; return the new start.
+
+    Hard punctuation ends the walk; a balanced (…) / （…） just before is kept, so
+    巴斯夫（中国）有限公司 stays whole. ``stop(token, index_from_right, token_to_its_left)``
+    decides the rest.
+    """
+    lo = max(0, start - limit)
+    j = start
+    while j > lo:
+        c = text[j - 1]
+        if c in "）)":
+            k = max(text.rfind("（", lo, j - 1), text.rfind("(", lo, j - 1))
+            if k < 0 or j - k > 12 or any(ch in HARD_BOUNDARY for ch in text[k + 1 : j - 1]):
+                break
+            j = k
+            continue
+        if c in HARD_BOUNDARY or c in "（(":
+            break
+        j -= 1
+    segment = text[j:start]
+    if not segment:
+        return start
+    tokens = list(lx.tokenizer().cut(segment, HMM=False))
+    kept = 0
+    rev = tokens[::-1]
+    for i, tok in enumerate(rev):
+        if stop(tok, i, rev[i + 1] if i + 1 < len(rev) else ""):
+            break
+        kept += len(tok)
+    return start - kept
+
+
+# --- firms --------------------------------------------------------------------------------
+
+_SUFFIX_RE = re.compile(lx.alternation(lx.ORG_SUFFIXES))
+_ALIAS_RE = re.compile(r"(?:以下)?(?:简称|下称)[:：]?[“\"‘]([^”\"’]{1,12})[”\"’]")
+_STOCK_NAME_RE = re.compile(r"(?:证券|股票)简称[:：]\s*([^\s，。；,]{2,8})")
+_GENERIC_BRANDS = frozenset(
+    """产业 行业 企业 高端 绿色 精细 石油 现代 新型 先进 重点 全市 我市 生物 化学 医药 特色 传统 优势 新兴 战略性 相关 上下游 配套 民营
+    外资 本土 龙头 骨干 智能 数字 循环 低碳 清洁 海洋 临港 港口 科技 技术 大型 中小 该 本 其 这家 一家 国内 国际 全球 中国 江苏 省内
+    市内 区内 县内 园区 开发区 新区 高新 光伏 能源 材料 化工 医疗 健康 装备 电子 信息 汽车 钢铁 纺织 食品 物流 金融 投资 招商
+    制造 生产 研发 创新 民族 国有 地方 社会 工业 农业 服务 商业 该公司 公司 集团 企业集团 合资 独资 子 分 母 上市 控股 参股 多家
+    各 上述 下游 上游 中游 新 老 大 小 原 现 专业 知名 头部 优质 化学原料 原料""".split()
+)
+_SUBJECT_NEXT = (
+    "与", "和", "同", "、", "将", "拟", "计划", "投资", "签约", "签署", "在", "于", "总投资", "牵头", "宣布", "公告", "联合", "携手", "共同",
+    "正式", "成功", "已", "等", "董事长", "总经理", "总裁", "负责人", "的", "项目", "落户", "布局", "新建", "建设", "扩建", "增资", "出资",
+)
+# a short form is an industry ending right before a subject cue (荣泰科技将…, 与恒瑞医药签约);
+# its brand is found by the same left walk as full names, and must start after a boundary
+_SHORT_END_RE = re.compile(
+    rf"(?<=[{CJK}A-Za-z])(?P<end>{lx.alternation(lx.SHORT_FORM_ENDINGS)})(?=(?:{'|'.join(_SUBJECT_NEXT)}))"
+)
+_STRONG_NEXT = ("与", "将", "拟", "计划", "投资", "签约", "签署", "总投资", "宣布", "公告", "落户", "新建", "投建", "增资", "出资", "牵头", "董事长", "总经理", "总裁")
+_SHORT_BEFORE = frozenset("，。；：、\n“”与和同由及是就对在将了：: ")
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Every character of the short form appears, in order, in the full name."""
+    pos = 0
+    for ch in short:
+        pos = full.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+# function characters that end a name when jieba leaves them on their own
+_ORG_STOP_CHARS = frozenset("的了着与和及同由为是在于对向把被将让使从自经据等并且或又也都就已")
+_CONJ = frozenset("和与及同")
+# words that are part of registered names even though they are ordinary words (XX投资集团)
+_ORG_BODY = frozenset(
+    """投资 发展 建设 科技 实业 控股 管理 贸易 能源 新能源 材料 新材料 化工 医药 生物 制药 电子 机械 集团 产业 开发 环保 技术 工程
+    物流 置业 企业 运营 国际 中国 股份 工业 石化 化学 药业 重工 电气 智能 精工 新能 光电 海洋 航运 港口 资源 矿业 钢铁 纺织""".split()
+)
+
+
+def _org_stop(tok: str, i: int, left: str) -> bool:
+    if tok in _ORG_BODY:
+        return False
+    if len(tok) == 1:
+        if tok in _CONJ and len(left) == 1 and left not in _ORG_STOP_CHARS and "\u4e00" <= left <= "\u9fff":
+            return False  # 东/和/精工: jieba split an unknown brand, the 和 is part of it
+        return tok in _ORG_STOP_CHARS or bool(_TIME_TOKEN.search(tok))
+    if tok in lx.NAME_STOPWORDS or _TIME_TOKEN.search(tok) or _TITLE_TOKEN.search(tok):
+        return True
+    return any(g in tok for g in ("管委会", "人民政府", "委员会", "办公室"))
+
+
+def _trim_org(text: str, left: int, end: int) -> int:
+    """Drop descriptors a walk may keep at the front: 企业巴斯夫集团, 日本东和精工株式会社."""
+    changed = True
+    while changed:
+        changed = False
+        for word in ("企业", "公司", "集团", "外资", "台资", "港资", "日资", "韩资", "美资", "德资", "欧资", *lx.COUNTRIES):
+            if text.startswith(word, left) and end - left - len(word) >= 4 and word != "中国":
+                left += len(word)
+                changed = True
+    return left
+
+
+@register
+class CompanyExtractor(Extractor):
+    """Firm names: registered-style full names, declared short forms, known brands."""
+
+    kind = "company"
+
+    def find(self, doc: Doc, found: Found) -> list[Mention]:
+        text = doc.text
+        out: list[Mention] = []
+        for m in _SUFFIX_RE.finditer(text):
+            s, e = m.start(), m.end()
+            # absorb chained endings: 控股集团 + 有限公司, 有限公司 + (有限合伙)
+            while True:
+                nxt = _SUFFIX_RE.match(text, e)
+                if not nxt:
+                    break
+                e = nxt.end()
+            if out and s < out[-1].end:
+                continue
+            left = _trim_org(text, _left_tokens(text, s, 30, _org_stop), s)
+            core = text[left:s]
+            name = text[left:e]
+            if not self._valid(core, text[s:e]):
+                continue
+            out.append(Mention(self.kind, left, e, name, value=name, attrs={"full": True}))
+        aliases = self._aliases(text, out)
+        known = sorted(set(lx.KNOWN_FIRMS) | set(aliases), key=len, reverse=True)
+        if known:
+            pattern = re.compile("|".join(re.escape(k) for k in known))
+            places = [(p.start(), p.end()) for p in _LYG_RE.finditer(text)]
+            for m in pattern.finditer(text):
+                if _overlaps(m.start(), m.end(), out) or any(ps < m.end() and m.start() < pe for ps, pe in places):
+                    continue
+                if m.group() == "公司" and m.start() > 0 and text[m.start() - 1] not in "，。；：、\n与和由及将为以即“”本":
+                    continue
+                value = aliases.get(m.group(), m.group())
+                out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=value, attrs={"full": False}))
+        for m in _SHORT_END_RE.finditer(text):
+            s, e = m.span("end")
+            if _overlaps(s, e, out):
+                continue
+            left = _left_tokens(text, s, 8, _org_stop)
+            before = text[left - 1] if left > 0 else "，"
+            name = text[left:e]
+            if before not in _SHORT_BEFORE or _overlaps(left, e, out):
+                continue
+            if self._valid_short(name, text[s:e]):
+                strong = text.startswith(_STRONG_NEXT, e)
+                out.append(Mention(self.kind, left, e, name, value=name, attrs={"full": False, "strong": strong}))
+        out.sort(key=lambda x: x.start)
+        self._resolve(out)
+        return out
+
+    @staticmethod
+    def _resolve(mentions: list[Mention]) -> None:
+        """A short form (诺康生物, 工投集团) stands for the one full name in the text it abbreviates."""
+        full = list(dict.fromkeys(m.value for m in mentions if m.attrs.get("full")))
+        for m in mentions:
+            if m.attrs.get("full") or m.value in full:
+                continue
+            owners = [f for f in full if _abbreviates(m.value, f)]
+            if len(owners) == 1:
+                m.value = owners[0]
+                m.attrs["strong"] = True
+        # a short form nobody declared and that is not the subject of a deal is a guess: drop it
+        mentions[:] = [m for m in mentions if m.attrs.get("full") or m.attrs.get("strong", True)]
+
+    @staticmethod
+    def _valid(core: str, suffix: str) -> bool:
+        if len(core) < 2 and suffix in ("公司", "集团", "集团公司", "研究院", "研究所", "设计院"):
+            return False
+        if not core or core in lx.GENERIC_ORG_HEADS:
+            return False
+        if suffix in ("公司", "集团", "集团公司", "有限公司") and any(
+            core.endswith(h) for h in ("子", "分", "母", "该", "本", "上市", "合资", "项目", "全资子", "控股子", "参股", "这家", "新", "一家", "总")
+        ):
+            return False
+        if core in lx.PROVINCES or core in lx.CITIES or core.rstrip("省市") in lx.CITIES + lx.PROVINCES:
+            return False  # 江苏公司, 上海公司: a branch, not a name
+        if re.fullmatch(r"[\d\W]+", core):
+            return False
+        if suffix in ("研究院", "研究所", "设计院") and not core.startswith((*lx.PROVINCES, *lx.CITIES, "中国", "中科", "国家", "中船", "中石", "中化")):
+            return False  # 先进材料研究院 is usually the project being built, not the investor
+        if core.startswith(("进一步", "推动", "支持", "鼓励", "引导", "帮助")):
+            return False
+        return not any(w in core for w in ("管委会", "人民政府", "政府"))
+
+    @staticmethod
+    def _aliases(text: str, full: list[Mention]) -> dict[str, str]:
+        """简称“恒瑞医药” → the full name declared just before it."""
+        aliases: dict[str, str] = {}
+        for m in _ALIAS_RE.finditer(text):
+            alias = m.group(1).strip()
+            prior = [f for f in full if f.end <= m.start() and m.start() - f.end <= 6]
+            if prior and alias not in ("本公司",):
+                aliases[alias] = prior[-1].value
+            elif alias and alias not in ("公司", "本公司", "项目"):
+                aliases[alias] = alias
+        for m in _STOCK_NAME_RE.finditer(text):
+            alias = m.group(1)
+            owner = next((f.value for f in full if all(c in f.value for c in alias)), alias)
+            aliases.setdefault(alias, owner)
+        return aliases
+
+    @staticmethod
+    def _valid_short(name: str, ending: str) -> bool:
+        brand = name[: -len(ending)]
+        if not 2 <= len(brand) <= 5 or brand in _GENERIC_BRANDS or any(g in brand for g in ("产业", "行业", "企业")):
+            return False
+        if brand in lx.CITIES or brand in lx.PROVINCES or brand in lx.COUNTRIES or name in _chain_words() or brand in _chain_words():
+            return False
+        if brand in _LYG_ALIAS or any(brand.startswith(w) for w in ("全市", "我市", "该", "这", "其", "各", "全", "本")):
+            return False
+        for prefix in (*lx.PROVINCES, "连云港"):
+            if brand.startswith(prefix):
+                rest = brand[len(prefix) :]
+                if len(rest) < 2 or rest in _GENERIC_BRANDS:
+                    return False  # 江苏医药: a sector, 江苏盛虹: a firm
+        return all("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in brand)
+
+
+@lru_cache(maxsize=1)
+def _chain_words() -> frozenset[str]:
+    words: set[str] = set()
+    for kws in lx.chain_keywords().values():
+        words.update(kws)
+    for kws in lx.INDUSTRY_KEYWORDS.values():
+        words.update(kws)
+    return frozenset(words)
+
+
+# --- money --------------------------------------------------------------------------------
+
+_TOTAL_CUES = ("总投资", "投资总额", "计划总投资", "协议总投资", "总投资额", "项目总投资", "总金额", "签约金额", "签约额", "合同金额", "协议金额")
+_INVEST_CUES = _TOTAL_CUES + ("投资", "投入", "出资", "建设资金", "资金", "增资", "扩产", "募集资金", "募资", "金额")
+_OTHER_CUES = (
+    "产值", "营业收入", "营收", "销售收入", "销售额", "收入", "利税", "税收", "纳税", "利润", "净利润", "市值", "出口额", "进出口",
+    "交易额", "贸易额", "订单", "增加值", "GDP", "补贴", "奖励", "授信", "贷款", "基金规模", "规模", "注册资本", "注册资金", "营业额",
+    "产能", "效益", "年销售", "成交额", "融资", "估值", "资产", "亏损", "分红", "价格", "成本", "节约", "带动",
+)
+_CUE_RE = re.compile(lx.alternation(_INVEST_CUES + _OTHER_CUES))
+
+
+@register
+class AmountExtractor(Extractor):
+    """Money amounts with the role the words before them give: investment, other, threshold."""
+
+    kind = "amount"
+
+    def find(self, doc: Doc, found: Found) -> list[Mention]:
+        text = doc.text
+        out: list[Mention] = []
+        for a in find_amounts(text):
+            role, total = self._role(text, a)
+            out.append(Mention(self.kind, a.start, a.end, a.text, value=a, attrs={"role": role, "total": total}))
+        return out
+
+    @staticmethod
+    def _role(text: str, a: Amount) -> tuple[str, bool]:
+        # threshold: "10亿元以上项目", "亿元以上的产业项目"
+        after = text[a.end : a.end + 8]
+        if a.qualifier == "以上" and re.match(r"(?:的)?[^，。；]{0,4}(?:项目|企业)", after):
+            before = text[max(0, a.start - 4) : a.start]
+            if not any(c in before for c in ("总投资", "投资")):
+                return "threshold", False
+        if re.match(r"\s*(?:-|~|—|至|到)\s*[\d一二三四五六七八九十百]", after) or (
+            a.start > 0 and text[a.start - 1] in "-~—至到" and re.match(r"(?:的)?[^，。；]{0,4}(?:项目|企业)", after)
+        ):
+            return "threshold", False  # 10亿-50亿元 buckets
+        if after.startswith("以下"):
+            return "threshold", False
+        # nearest cue to the left within the clause
+        lo = a.start
+        while lo > 0 and a.start - lo < 16 and text[lo - 1] not in "，。；：！？\n,;":
+            lo -= 1
+        window = text[lo : a.start]
+        cues = list(_CUE_RE.finditer(window))
+        if not cues:
+            return "neutral", False
+        cue = cues[-1].group()
+        if cue in _OTHER_CUES and cue not in _INVEST_CUES:
+            return "other", False
+        return "investment", any(c.group() in _TOTAL_CUES for c in cues)
+
+
+# --- places -------------------------------------------------------------------------------
+
+_LYG_ALIAS = {alias: unit for unit, aliases in lx.LYG_UNITS.items() for alias in (unit, *aliases)}
+_LYG_RE = re.compile(lx.alternation(_LYG_ALIAS))
+_LYG_CITY_RE = re.compile(r"连云港市?|港城")
+_AMBIG_OK_BEFORE = frozenset("，。；：、\n“在于市港区县和与及的到赴全该我入至")
+_PLACE_SUFFIX = lx.alternation(lx.PLACE_SUFFIXES)
+_CITY_RE = re.compile(
+    rf"(?P<prov>{lx.alternation(lx.PROVINCES)})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?"
+    rf"|(?P<city>{lx.alternation(set(lx.CITIES) - {'连云港'})})(?:市)?"
+    rf"|(?P<country>{lx.alternation(lx.COUNTRIES)})"
+)
+_SUB_RE = re.compile(rf"(?P<county>[{CJK}]{{2,3}}?(?:县|区|市|旗))(?![{CJK}]{{0,1}}(?:园|开发|新区))|(?P<park>[{CJK}A-Za-z]{{0,10}}?(?:{_PLACE_SUFFIX}))")
+_LOCATIVE_RE = re.compile(rf"(?:落户|落地|位于|选址|入驻|布局|扎根|建于|坐落于|投资于|在)(?P<park>[{CJK}]{{2,10}}?(?:{_PLACE_SUFFIX}))")
+_ORIGIN_BEFORE = ("来自", "总部位于", "总部在", "总部设在", "总部所在", "起源于", "发源于", "籍贯")
+_ORIGIN_AFTER = ("商会", "籍", "客商", "企业家", "证券", "交易所", "大学", "人")
+_NOT_COUNTY = frozenset("城区 市区 园区 景区 港区 社区 片区 辖区 全区 本区 该区 地区 新区 小区 库区 厂区 矿区 校区 示范区 试验区 功能区 核心区 集聚区 保税区 开发区 高新区 经开区 我区 各区 一区 省市 城市 我市 全市 本市 该市 各市 县区 各县".split())
+
+
+_PLACE_NAMES = frozenset((*lx.CITIES, *lx.PROVINCES, *lx.COUNTRIES, "连云港", "全市", "我市", "全省", "全国"))
+
+
+def _rank(unit: str, lyg: bool) -> int:
+    if lyg:
+        if unit == lx.LYG_CITY:
+            return 2
+        return 4 if unit in lx.LYG_PARENT else 3
+    return 0
+
+
+@register
+class PlaceExtractor(Extractor):
+    """连云港 units and parks by alias; other Chinese places by pattern."""
+
+    kind = "place"
+
+    def find(self, doc: Doc, found: Found) -> list[Mention]:
+        text = doc.text
+        out: list[Mention] = []
+        for m in _LYG_RE.finditer(text):
+            alias = m.group()
+            if alias in lx.LYG_AMBIGUOUS:
+                if not doc.about_lyg:
+                    continue
+                if m.start() > 0 and text[m.start() - 1] not in _AMBIG_OK_BEFORE:
+                    continue  # 如东经济开发区: someone else's zone
+            unit = _LYG_ALIAS[alias]
+            out.append(Mention(self.kind, m.start(), m.end(), alias, value=unit, attrs={"rank": _rank(unit, True), "lyg": True}))
+        for m in _LYG_CITY_RE.finditer(text):
+            if not _overlaps(m.start(), m.end(), out):
+                out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=lx.LYG_CITY, attrs={"rank": 2, "lyg": True}))
+        out.extend(self._elsewhere(text, out))
+        firms = found.get("company", [])
+        out = [p for p in out if not self._origin(text, p) and not _overlaps(p.start, p.end, firms)]
+        out.sort(key=lambda p: p.start)
+        return out
+
+    @staticmethod
+    def _origin(text: str, p: Mention) -> bool:
+        before = text[max(0, p.start - 5) : p.start]
+        after = text[p.end : p.end + 3]
+        return any(before.endswith(w) for w in _ORIGIN_BEFORE) or any(after.startswith(w) for w in _ORIGIN_AFTER)
+
+    @staticmethod
+    def _elsewhere(text: str, lyg: list[Mention]) -> list[Mention]:
+        out: list[Mention] = []
+        for m in _CITY_RE.finditer(text):
+            if _overlaps(m.start(), m.end(), lyg):
+                continue
+            rank = 1 if m.group("prov") or m.group("country") else 2
+            name = m.group()
+            out.append(Mention("place", m.start(), m.end(), name, value=name, attrs={"rank": rank, "lyg": False}))
+            if m.group("country"):
+                continue
+            sub = _SUB_RE.match(text, m.end())
+            if sub and not _overlaps(sub.start(), sub.end(), lyg):
+                piece = sub.group()
+                if sub.group("county") and piece not in _NOT_COUNTY and not any(w in piece for w in _NOT_COUNTY):
+                    out.append(Mention("place", sub.start(), sub.end(), piece, value=piece, attrs={"rank": 3, "lyg": False}))
+                elif sub.group("park"):
+                    full = text[m.start() : sub.end()]
+                    out.append(Mention("place", m.start(), sub.end(), full, value=full, attrs={"rank": 4, "lyg": False}))
+        for m in _LOCATIVE_RE.finditer(text):
+            s, e = m.span("park")
+            if _overlaps(s, e, lyg):
+                continue
+            for p in out:  # 如东县洋口港经济开发区: the county is already found, keep the park
+                if p.start <= s < p.end < e:
+                    s = p.end
+                elif text.startswith(p.value, s) and e - s - len(p.value) > 2:
+                    s += len(p.value)
+            if _overlaps(s, e, out):
+                continue
+            piece = text[s:e]
+            if piece in lx.PLACE_SUFFIXES or piece[:2] in ("该园", "园区", "我市", "全市"):
+                continue
+            out.append(Mention("place", s, e, piece, value=piece, attrs={"rank": 4, "lyg": False}))
+        return out
+
+
+# --- stages -------------------------------------------------------------------------------
+
+_STAGE_OF = {w: stage for stage, words in lx.STAGE_WORDS.items() for w in words}
+_STAGE_RE = re.compile(lx.alternation(_STAGE_OF))
+_NOT_STAGE_AFTER = {
+    "注册": ("资本", "资金", "地", "商标", "会计", "制", "登记", "成立"),
+    "建成": ("区", "后", "以后", "之后", "时"),
+    "对接": ("会", "机制", "平台"),
+    "落户": ("奖励", "政策"),
+    "考察": ("团",),
+    "点火": (),
+}
+# 落户 is said of a project the day it is signed; 考察/对接 of a visit: evidence of the stage only
+# when nothing stronger is said
+_WEAK_STAGE = frozenset({"落户", "考察", "对接", "接洽"})
+_FUTURE_AFTER = ("后", "以后", "之后", "时", "前")
+_FUTURE_STAGES = frozenset({"开工", "投产", "竣工", "落地"})
+# words that make a following stage word a plan, a wish or a negation (将于明年开工, 推动早投产, 尚未开工)
+_FUTURE_RE = re.compile(
+    r"将|计划|预计|拟|力争|有望|争取|预期|确保|即将|打算|准备|目标|年内|明年|年底前|月底前|下半年|尚未|未能|暂未|没有|推迟|待|还未|未"
+    r"|早|推动|加快|尽快|力促|促进|助推|希望|期待|以便|便于|进入|启动.*?前期"
+)
+
+
+@register
+class StageExtractor(Extractor):
+    """Stage words; a word in a plan (将于明年开工) or after 后 is marked ``future``."""
+
+    kind = "stage"
+
+    def find(self, doc: Doc, found: Found) -> list[Mention]:
+        text = doc.text
+        out: list[Mention] = []
+        for m in _STAGE_RE.finditer(text):
+            word = m.group()
+            after = text[m.end() : m.end() + 3]
+            if any(after.startswith(x) for x in _NOT_STAGE_AFTER.get(word, ())):
+                if word != "建成" or not after.startswith(("后", "以后", "之后", "时")):
+                    continue
+            stage = _STAGE_OF[word]
+            lo = m.start()
+            while lo > 0 and m.start() - lo < 14 and text[lo - 1] not in "，。；：！？\n,;":
+                lo -= 1
+            before = text[lo : m.start()]
+            future = bool(_FUTURE_RE.search(before))
+            if stage in _FUTURE_STAGES or word in ("建成", "投产", "达产"):
+                if any(after.startswith(x) for x in _FUTURE_AFTER):
+                    future = True
+            out.append(Mention(self.kind, m.start(), m.end(), word, value=stage, attrs={"future": future, "weak": word in _WEAK_STAGE}))
+        return out
+
+
+# --- chains and industries ----------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _chain_regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str | None]]]:
+    """One alternation over chain and industry keywords → (industry, chain)."""
+    owner: dict[str, tuple[str, str | None]] = {}
+    for industry, words in lx.INDUSTRY_KEYWORDS.items():
+        for w in words:
+            owner[w] = (industry, None)
+    for chain, words in lx.chain_keywords().items():
+        for w in words:
+            owner[w] = (chain, chain)
+    parts = []
+    for w in sorted(owner, key=lambda x: (-len(x), x)):
+        esc = re.escape(w)
+        parts.append(rf"(?<![A-Za-z]){esc}(?![A-Za-z])" if w.isascii() else esc)
+    return re.compile("|".join(parts)), owner
+
+
+# words that contain a keyword but belong elsewhere (化学药 is pharma, 化工新材料 is materials)
+_CHAIN_OVERRIDES = {"化学药": ("生物医药", "生物医药"), "化工新材料": ("新材料", "新材料"), "化学制药": ("生物医药", "生物医药"),
+                    "医药化工": ("生物医药", "生物医药"), "医药中间体": ("生物医药", "生物医药")}
+_OVERRIDE_RE = re.compile(lx.alternation(_CHAIN_OVERRIDES))
+
+
+@register
+class ChainExtractor(Extractor):
+    """Industry-chain keywords: value is the chain (or None) and attrs carry the industry."""
+
+    kind = "chain"
+
+    def find(self, doc: Doc, found: Found) -> list[Mention]:
+        text = doc.text
+        regex, owner = _chain_regex()
+        out: list[Mention] = []
+        overrides = [(m.start(), m.end(), _CHAIN_OVERRIDES[m.group()]) for m in _OVERRIDE_RE.finditer(text)]
+        for s, e, (industry, chain) in overrides:
+            out.append(Mention(self.kind, s, e, text[s:e], value=chain, attrs={"industry": industry}))
+        for m in regex.finditer(text):
+            if any(s <= m.start() < e for s, e, _ in overrides):
+                continue
+            industry, chain = owner[m.group()]
+            out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=chain, attrs={"industry": industry}))
+        out.sort(key=lambda x: x.start)
+        return out
+
+
+# --- project names ------------------------------------------------------------------------
+
+PROJECT_STOP = frozenset(w for words in lx.STAGE_WORDS.values() for w in words) | frozenset(
+    """的 与 和 及 同 等 是 为 了 在 于 对 将 拟 把 被 由 从 其中 包括 有 这 该 此 本 建设 新建 投资建设 投建 开工建设 实施 推进 引进 签约
+    签下 签署 签订 落户 开工 动工 投产 竣工 开建 启动 洽谈 总投资 投资 助力 加快 确保 参观 考察 观摩 集中 举行 举办 一批 共有 个 项 批
+    已 正在 全面 成功 正式 顺利 主要 今天 昨天 近日 日前 上午 下午 当天 今年 去年 目前 还 也 都 即 就 又 并 暨 到 至 向 给 让 使 以 用
+    作为 属于 共 计 合计 累计 分别 涉及 涵盖 聚焦 围绕 瞄准 打造 布局 落地 新签约 新开工 签约仪式 仪式 现场 活动 据悉 据了解 了解
+    获悉 介绍 表示 称 强调 指出 其 所 这个 这一 上述 各 多个 一个 该公司 公司 标志 标志着 意味着 视察 调研 走访 看望 察看 来到 深入
+    宣布 坚持 存在 成立 再添 新添 迎来 喜迎 聚焦 抓好 谋划 招引 储备 保障 审批 督查 考核 调度 点评 评审 论证 申报 包装 生成 形成
+    带来 带动 做大 壮大 优化 提升 推介 宣传 发布 汇报 听取 研究 部署 要 需要 应 应当 必须 能够 可以 主会场 分会场 部门 单位 县区 各地
+    设在 位于 莅临 走进 交换意见 会谈 座谈 就 双方 三方 审议 通过 决定 同意 批准 备案 获批 取得 获得 公示 公布 评为 入选 列入 纳入
+    对于 关于 围绕 推动 服务 跟踪 协调 解决 帮助 支持 加速 加力 全力 争取 力争 希望 要求 督促 按照 根据 通过 经过 完成 实现
+    开展 进行 做好 抓好 抓 促进 加大 重点 大力 积极 持续 进一步 主动 全力以赴 计划 预计 将于 正式 一期 二期 三期 了解到 得知 当中""".split()
+) - {"一期", "二期", "三期"}
+GENERIC_PROJECT_WORDS = frozenset(
+    """重大 重点 产业 工业 制造业 新 新建 续建 在建 签约 开工 投产 竣工 招商 招商引资 外资 内资 优质 好 大 这些 其他 上述 全部 一批
+    多个 各类 所有 储备 个 项 批 亿元 万元 以上 以下 该 本 此 这个 这一 这 些 省级 市级 省 市 县 区 重大产业 产业链 强链 补链 延链
+    招引 引进 建设 合作 投资 示范 试点 民生 基础设施 社会事业 服务业 制造 先进 龙头 链主 百亿 十亿 亿元以上 千亿 类 级 各个 相关
+    省重大 市重点 市级重点 省级重点 重点产业 产业类 工业类 服务业类 实体 实体经济 集中 开工项目 签约项目 落地 落户 新签约 新开工 在谈
+    推进 总 增资 扩产 技改 技术改造 改造 外资项目 央企 国企 民营 上市公司 企业 高质量 优质 好项目 大项目 小项目 其余 剩余 同类
+    意向 洽谈 履约 在手 入库 亿元级 十亿元 百亿元 项目 类项目 型 中 内 首批 第一批 第二批 一批次 批次 首个 单体 单个 另外 另有
+    更多 主导 优势 特色 新兴 传统 骨干 优质 更 多 好 大型 中型 小型 各类 各项 两 三 四 五 几 数 若干 同日 同时 同步 当日 现场""".split()
+) | frozenset(w for words in lx.STAGE_WORDS.values() for w in words)
+# broad categories: "新能源项目" names a kind of project, not a project
+_CATEGORY_WORDS = frozenset(
+    (*lx.CHAINS, *lx.INDUSTRY_KEYWORDS, "医药", "化工", "装备制造", "制造业", "服务业", "现代服务业", "高新技术", "战略性新兴产业",
+     "新兴产业", "光伏", "新型", "绿色", "低碳", "数字", "智能", "科技", "文化", "旅游", "农业", "商贸", "城建", "交通", "水利",
+     "能源", "电力", "产业化", "高端", "石化产业", "化工产业", "医药产业", "材料")
+)
+_NAME_TAIL = re.compile(r"(?:[(（](?:一|二|三|四|首)期[)）]|[一二三四]期(?:工程)?)")
+_COUNT_TOKEN = re.compile(r"^[\d.,]+$|^[零〇一二两三四五六七八九十百千万亿\d]+[个项批家]?$|^[十百千万亿\d]+[亿万]?(?:元)?级$")
+_NOT_AFTER_PROJECT = ("为王", "专班", "库", "化", "制", "招引", "谋划", "储备")
+_COREF_HEAD = ("该", "此", "这个", "这一", "上述", "本", "这些", "这", "前述", "该批", "两个", "各", "以上")
+
+
+def _project_stop(tok: str, i: int, left: str) -> bool:
+    # 基地建设项目, 技改项目: right before 项目 these words belong to the name
+    if i == 0 and tok in ("建设", "新建", "扩建", "技改", "改造", "开发", "投资", "合作", "产业化", "一期", "二期", "三期"):
+        return False
+    return tok in PROJECT_STOP or bool(_TIME_TOKEN_NAME.search(tok)) or bool(_TITLE_TOKEN.search(tok))
+
+
+@register
+class ProjectNameExtractor(Extractor):
+    """``…项目`` mentions: a named project, a reference back (该项目), or a category (重大项目)."""
+
+    kind = "project"
+
+    def find(self, doc: Doc, found: Found) -> list[Mention]:
+        text = doc.text
+        amounts = found.get("amount", [])
+        out: list[Mention] = []
+        for m in re.finditer("项目", text):
+            s, e = m.span()
+            if text.startswith(_NOT_AFTER_PROJECT, e):
+                continue  # 项目为王, 项目专班: about projects in general
+            tail = _NAME_TAIL.match(text, e)
+            if tail:
+                e = tail.end()
+            if s > 0 and text[s - 1] in "”\"":
+                q = max(text.rfind("“", max(0, s - 40), s - 1), text.rfind('"', max(0, s - 40), s - 1))
+                left = q if q >= 0 else s
+            else:
+                left = _left_tokens(text, s, 40, _project_stop)
+                # an amount glued to the name (50亿元光伏项目) is not part of it
+                for a in amounts:
+                    if left < a.end <= s:
+                        left = max(left, a.end)
+            name = text[left:e]
+            kind = self._classify(text, left, s, name)
+            out.append(Mention(self.kind, left, e, name, value=name, attrs={"type": kind}))
+        return out
+
+    @staticmethod
+    def _classify(text: str, left: int, s: int, name: str) -> str:
+        head_ctx = text[max(0, left - 3) : left]
+        core = text[left:s].strip("“”\"（）() ")
+        if not core:
+            return "coref" if any(head_ctx.endswith(h) for h in _COREF_HEAD) or not head_ctx or head_ctx[-1] in "，。；：\n、" else "generic"
+        if any(head_ctx.endswith(h) for h in ("该", "此", "这个", "这一", "上述", "本")) and len(core) <= 6:
+            return "coref"
+        tokens = [t for t in lx.tokenizer().cut(core, HMM=False) if t.strip()]
+        content = [
+            t for t in tokens if not _generic_token(t) and not _COUNT_TOKEN.match(t) and t not in _CATEGORY_WORDS
+            and t not in _LYG_ALIAS and t.rstrip("省市县区") not in _PLACE_NAMES
+            and t not in ("的", "、", "和", "及", "以上", "亿元", "万元", "元") and not _TIME_TOKEN_NAME.search(t)
+        ]
+        if not content:
+            return "generic"
+        if all(len(t) == 1 and not t.isalnum() for t in content):
+            return "generic"
+        return "named"
+
+
+@lru_cache(maxsize=4096)
+def _generic_token(tok: str) -> bool:
+    """True when the token is made only of generic words: 主导产业, 重点产业, 新开工."""
+    if tok in GENERIC_PROJECT_WORDS or tok in _CATEGORY_WORDS:
+        return True
+    n = len(tok)
+    ok = [True] + [False] * n
+    for i in range(1, n + 1):
+        for j in range(max(0, i - 5), i):
+            if ok[j] and (tok[j:i] in GENERIC_PROJECT_WORDS or tok[j:i] in _CATEGORY_WORDS) and i - j >= 1:
+                ok[i] = True
+                break
+    return ok[n] and n >= 2
+
+
+# --- counts for aggregate statements ---------------------------------------------------------
+
+_NUM = r"\d+|[一二两三四五六七八九十百千]+"
+COUNT_RE = re.compile(
+    rf"(?P<q>共|共计|合计|累计|总计|近|超|逾|达)?(?P<n>{_NUM})(?P<unit>个|项|批|家)(?P<mid>[^，。；：,;]{{0,12}}?)(?P<what>项目|企业)"
+    rf"|(?P<what2>项目|企业)(?:数量|总数|数)?(?:共|共计|合计|累计|总计|达|达到|为|有|近|超|逾|超过){{0,2}}(?P<n2>{_NUM})(?:个|项|家)"
+)
+
+
+@register
+class CountExtractor(Extractor):
+    """Counts of projects or firms (139个项目, 项目116个): the heart of an aggregate statement."""
+
+    kind = "count"
+
+    def find(self, doc: Doc, found: Found) -> list[Mention]:
+        from .amounts import parse_number
+
+        out: list[Mention] = []
+        for m in COUNT_RE.finditer(doc.text):
+            raw = m.group("n") or m.group("n2")
+            value = parse_number(raw)
+            if value is None or value < 2 or value != int(value):
+                continue
+            out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=int(value), attrs={"what": m.group("what") or m.group("what2")}))
+        return out
