@@ -31,6 +31,9 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:
+    from zhaoshang.projects.services.scoring import project_rules_ensure_defaults
+
+    project_rules_ensure_defaults()  # transactional (browser) tests flush the migration's seed rows
     build_reference(BuildReport())
     return World(units={u.code: u for u in Unit.objects.all()})
 

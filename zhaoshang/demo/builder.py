@@ -43,6 +43,9 @@ class BuildReport:
 
 def build_reference(report: BuildReport) -> None:
     """Units, departments, accounts and chain-leader firms: the real part of the demo."""
+    from zhaoshang.projects.services.scoring import project_rules_ensure_defaults
+
+    project_rules_ensure_defaults()
     with transaction.atomic():
         city = unit_ensure(code=lianyungang.CITY["code"], name=lianyungang.CITY["name"], kind="city",
                            short_name=lianyungang.CITY["short_name"], admin_code=lianyungang.CITY["admin_code"])

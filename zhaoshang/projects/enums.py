@@ -37,3 +37,33 @@ class ChainName(models.TextChoices):
     BIOPHARMA = "生物医药", "生物医药"
     NEW_MATERIALS = "新材料", "新材料"
     OTHER = "其他", "其他"
+
+
+class AgreementKind(models.TextChoices):
+    FRAMEWORK = "framework", "框架协议"
+    FORMAL = "formal", "正式合同"
+
+
+class LeaderActivityKind(models.TextChoices):
+    OUTBOUND_VISIT = "outbound_visit", "外出招商"
+    INVESTOR_RECEPTION = "investor_reception", "接待客商"
+
+
+class TaskForceKind(models.TextChoices):
+    PROJECT = "project", "项目专班"
+    CHAIN = "chain", "产业链专班"
+
+
+class ScoreKind(models.TextChoices):
+    SCALE = "scale", "体量"
+    TIER = "tier", "层次"
+    MATURITY = "maturity", "成熟度"
+
+
+class WarningSeverity(models.TextChoices):
+    RED = "red", "红色"
+    AMBER = "amber", "黄色"
+
+
+# The construction milestones cities publish for a signed project's plan.
+DEFAULT_MILESTONES = ["规划选址", "用地预审", "可研批复", "环评批复", "施工图审查", "施工招标", "施工许可"]

@@ -1,4 +1,4 @@
-"""Writes to projects: only these functions save projects and follow-ups."""
+"""Creating and editing projects and follow-ups."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from zhaoshang.core.errors import BusinessError
 from zhaoshang.organizations.models import Unit
 from zhaoshang.organizations.selectors import visible_unit_ids
 
-from .enums import Stage
-from .models import FollowUp, Project, ProjectEvent
+from ..enums import Stage
+from ..models import FollowUp, Project, ProjectEvent
 
 
-def _require_writer(user, unit: Unit) -> None:
+def require_writer(user, unit: Unit) -> None:
     if not user.writes_business_data:
         raise BusinessError("您的角色不能修改项目数据", status=403)
     if unit.pk not in visible_unit_ids(user=user):
@@ -39,7 +39,7 @@ def project_create(*, user, name: str, unit: Unit, total_investment: Decimal, in
                    is_confidential: bool = False, contact_name: str = "", contact_phone: str = "",
                    negotiation_started_on: date | None = None, code: str | None = None,
                    is_demo: bool = False) -> Project:
-    _require_writer(user, unit)
+    require_writer(user, unit)
     if total_investment is None or total_investment <= 0:
         raise BusinessError("总投资必须大于 0（单位：万元）", field="total_investment")
     today = timezone.localdate()
@@ -55,7 +55,9 @@ def project_create(*, user, name: str, unit: Unit, total_investment: Decimal, in
     project.save()
     ProjectEvent.objects.create(project=project, actor=user, kind="created",
                                 text=f"{user} 录入项目，进入洽谈阶段")
-    return project
+    from .scoring import project_refresh_derived
+
+    return project_refresh_derived(project=project)
 
 
 @transaction.atomic
@@ -112,3 +114,47 @@ def follow_up_bulk_create(*, user, follow_ups: list[FollowUp], validate: bool = 
         _bulk_validate(follow_ups, exclude=["project", "owner"])
     bulk_create_with_history(follow_ups, FollowUp, batch_size=batch_size, default_user=user)
     return len(follow_ups)
+
+
+# Fields an officer edits on the project form; stage fields change only through lifecycle.py.
+EDITABLE_FIELDS = [
+    "name", "kind", "investor_name", "chain", "chain_node", "industry", "total_investment",
+    "foreign_investment_usd", "fixed_asset_investment", "land_mu", "description", "is_confidential",
+    "responsible_leader", "contact_name", "contact_phone", "expected_annual_output", "expected_annual_tax",
+    "expected_jobs", "committed_fixed_asset_investment",
+]
+
+
+@transaction.atomic
+def project_update(*, user, project: Project, version: int, data: dict) -> tuple[Project, list[str]]:
+    """Save an officer's edits unless someone else saved the project since the form was opened.
+
+    ``version`` is the version the form was loaded with; a stale one is refused and nothing is
+    written, so the first save wins and the second officer sees why (no lost update).
+    """
+    require_writer(user, project.unit)
+    unknown = set(data) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise BusinessError(f"这些字段不能在此修改：{'、'.join(sorted(unknown))}")
+    if "total_investment" in data and (data["total_investment"] is None or data["total_investment"] <= 0):
+        raise BusinessError("总投资必须大于 0（单位：万元）", field="total_investment")
+    current = Project.objects.select_for_update().get(pk=project.pk)
+    if current.version != version:
+        raise BusinessError("该项目在您打开后已被他人修改并保存。为避免覆盖，本次修改未保存，"
+                            "请重新打开项目查看最新内容后再修改。", status=409)
+    changed = [f for f in data if getattr(current, f) != data[f]]
+    if not changed:
+        return current, []
+    for field in changed:
+        setattr(current, field, data[field])
+    current.version = version + 1
+    current.full_clean()
+    current._history_user = user
+    current.save(update_fields=[*changed, "version", "updated_at"])
+    labels = "、".join(str(Project._meta.get_field(f).verbose_name) for f in changed)
+    ProjectEvent.objects.create(project=current, actor=user, kind="updated", text=f"{user} 修改了{labels}",
+                                data={"fields": changed})
+    from .scoring import project_refresh_derived
+
+    project_refresh_derived(project=current)
+    return current, changed
