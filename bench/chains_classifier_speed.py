@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import re
 import resource
@@ -105,7 +106,9 @@ def main() -> None:
     clf = NodeClassifier().fit()
     t_fit = time.perf_counter() - t0
 
+    load_before = os.getloadavg()[0]
     t0 = time.perf_counter()
+    c0 = time.process_time()
     worker_rss = 0
     if args.workers <= 1:
         preds = clf.predict(scopes, codes, batch_size=args.batch)
@@ -117,6 +120,7 @@ def main() -> None:
         placed = sum(r[0] for r in results)
         worker_rss = max(r[1] for r in results)
     t_pred = time.perf_counter() - t0
+    cpu = time.process_time() - c0
 
     rate = args.n / t_pred
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -124,6 +128,10 @@ def main() -> None:
           f"  (generation {t_gen:.1f} s)")
     print(f"fit: {t_fit:.2f} s  ({len(clf.node_codes)} placeable nodes, {len(clf._kw_list)} keywords)")
     print(f"classify: {t_pred:.1f} s with {args.workers} worker(s), batch {args.batch:,}  →  {rate:,.0f} firms/s")
+    if args.workers <= 1:
+        print(f"CPU time: {cpu:.1f} s  →  {args.n / cpu:,.0f} firms per CPU-second "
+              f"(5,000,000 firms: {5_000_000 / (args.n / cpu) / 60:.1f} CPU-min); "
+              f"load average before the run: {load_before:.1f} on {os.cpu_count()} cores")
     print(f"placed on a node: {placed:,} ({placed / args.n:.1%})")
     print(f"extrapolated to 5,000,000 firms: {5_000_000 / rate / 60:.1f} min")
     print(f"peak RSS: parent {rss_mb:,.0f} MB" + (f", worker {worker_rss / 1024:,.0f} MB" if worker_rss else ""))
