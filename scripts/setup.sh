@@ -54,7 +54,8 @@ cp node_modules/flatpickr/dist/l10n/zh.js $V/flatpickr/l10n/
 find $V -name '*.css' -o -name '*.js' | xargs sed -i -E 's@/[*/]# sourceMappingURL=[^ *]*( \*/)?@@'
 
 # 3. A CJK font, for chart images in briefings and for browser screenshots.
-if ! fc-list 2>/dev/null | grep -qi "cjk"; then
+fonts=$(fc-list 2>/dev/null || true)   # captured first: `fc-list | grep -q` dies of SIGPIPE under pipefail
+if ! grep -qi "cjk" <<<"$fonts"; then
   apt_install fonts-noto-cjk fontconfig
 fi
 

@@ -1,12 +1,12 @@
 from django.urls import path
 
-from . import views
+from .views import projects
 
 app_name = "projects"
 urlpatterns = [
-    path("", views.project_list, name="list"),
-    path("export.xlsx", views.project_export, name="export"),
-    path("new/", views.project_create, name="create"),
-    path("<int:id>/", views.project_detail, name="detail"),
-    path("<int:id>/follow-ups/", views.follow_up_create, name="follow_up_create"),
+    path("", projects.project_list, name="list"),
+    path("export.xlsx", projects.project_export, name="export"),
+    path("new/", projects.project_create, name="create"),
+    path("<int:id>/", projects.project_detail, name="detail"),
+    path("<int:id>/follow-ups/", projects.follow_up_create, name="follow_up_create"),
 ]

@@ -11,10 +11,10 @@ from zhaoshang.core.errors import BusinessError
 from zhaoshang.core.htmx import template_for
 from zhaoshang.organizations.selectors import unit_list
 
-from . import selectors, services
-from .enums import ChainName, Stage
-from .exports import project_ledger_xlsx
-from .forms import FollowUpForm, ProjectForm
+from .. import selectors, services
+from ..enums import ChainName, Stage
+from ..exports import project_ledger_xlsx
+from ..forms import FollowUpForm, ProjectForm
 
 
 def _business_only(request: HttpRequest) -> None:
