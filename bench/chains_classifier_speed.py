@@ -54,7 +54,7 @@ def synthetic_scopes(n: int, seed: int = 7) -> tuple[list[str], list[str | None]
     hanzi = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 3000, 7))
     verbs = ["的研发、生产与销售", "加工", "制品销售", "技术研发", "的生产", "及配件制造", "的安装与维修"]
     scopes, codes = [], []
-    for i in range(n):
+    for _ in range(n):
         k = rng.randint(3, 14)
         if rng.random() < 0.25:
             j = rng.randrange(len(chain_items))

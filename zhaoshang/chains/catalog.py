@@ -222,23 +222,29 @@ def validate_chain_document(data: Any, known_codes: Collection[str] | None = Non
         if not isinstance(node.get("name"), str) or not node["name"].strip():
             errors.append(f"节点 {code} 缺少名称（name）")
         stage = node.get("stage")
-        if stage not in STAGES:
+        if not isinstance(stage, str) or stage not in STAGES:
+            stage = stage if isinstance(stage, str) else None
             errors.append(
                 f"节点 {code} 的环节（stage）“{stage if stage is not None else ''}”无效，"
                 "应为 upstream（上游）、midstream（中游）、downstream（下游）、support（配套）之一"
             )
         if "keywords" in node and not (isinstance(node["keywords"], list) and _is_str_list(node["keywords"])):
             errors.append(f"节点 {code} 的关键词（keywords）必须是非空字符串的列表")
-        for ic in node.get("industry_codes") or []:
+        codes = node.get("industry_codes")
+        if codes is not None and not isinstance(codes, list):
+            errors.append(f"节点 {code} 的行业代码（industry_codes）必须是列表")
+            codes = []
+        for ic in codes or []:
             if not isinstance(ic, str) or not _INDUSTRY_CODE_RE.match(ic):
                 errors.append(f"节点 {code} 的行业代码“{ic}”无效，应为4位数字（GB/T 4754-2017）")
-        if "industry_codes" in node and not isinstance(node["industry_codes"], list):
-            errors.append(f"节点 {code} 的行业代码（industry_codes）必须是列表")
 
     # parents, levels, cycles
-    for code, node in nodes.items():
+    for code, node in list(nodes.items()):
         parent = node.get("parent")
-        if parent is not None and parent not in nodes:
+        if parent is not None and not isinstance(parent, str):
+            errors.append(f"节点 {code} 的上级节点（parent）必须是节点编码或 null")
+            nodes[code] = {**node, "parent": None}
+        elif parent is not None and parent not in nodes:
             errors.append(f"节点 {code} 的上级节点 {parent} 不存在")
     cycle_members: set[str] = set()
     for start in nodes:
@@ -272,7 +278,11 @@ def validate_chain_document(data: Any, known_codes: Collection[str] | None = Non
         alias = node.get("alias_of")
         if alias is not None and (alias == code or not ref_ok(alias)):
             errors.append(f"节点 {code} 的关联节点（alias_of）{alias} 不存在")
-        for other in node.get("see_also") or []:
+        see_also = node.get("see_also") or []
+        if not isinstance(see_also, list):
+            errors.append(f"节点 {code} 的相关节点（see_also）必须是列表")
+            see_also = []
+        for other in see_also:
             if not ref_ok(other):
                 errors.append(f"节点 {code} 的相关节点（see_also）{other} 不存在")
 
@@ -282,7 +292,11 @@ def validate_chain_document(data: Any, known_codes: Collection[str] | None = Non
         raw_edges = []
     seen_edges: set[tuple[str, str]] = set()
     for i, edge in enumerate(raw_edges, start=1):
-        if not isinstance(edge, Mapping) or not edge.get("from") or not edge.get("to"):
+        if (
+            not isinstance(edge, Mapping)
+            or not isinstance(edge.get("from"), str) or not edge["from"]
+            or not isinstance(edge.get("to"), str) or not edge["to"]
+        ):
             errors.append(f"第{i}条供应关系缺少起点（from）或终点（to）")
             continue
         a, b = edge["from"], edge["to"]
@@ -301,17 +315,25 @@ def validate_chain_document(data: Any, known_codes: Collection[str] | None = Non
         errors.append("链主企业（leaders）必须是列表")
         raw_leaders = []
     for i, leader in enumerate(raw_leaders, start=1):
-        if not isinstance(leader, Mapping) or not str(leader.get("firm") or "").strip():
+        if not isinstance(leader, Mapping) or not isinstance(leader.get("firm"), str) or not leader["firm"].strip():
             errors.append(f"第{i}个链主企业缺少企业名称（firm）")
             continue
         firm = leader["firm"]
+        list_fields = ("other_units", "nodes", "buys", "supplies")
+        bad = [k for k in list_fields if leader.get(k) is not None and not isinstance(leader.get(k), list)]
+        for key in bad:
+            errors.append(f"链主企业“{firm}”的 {key} 必须是列表")
+        if bad:
+            continue
         units = [leader.get("unit"), *(leader.get("other_units") or [])]
         for unit in units:
-            if unit not in UNIT_NAMES:
-                errors.append(f"链主企业“{firm}”的所在县区“{unit or ''}”无效，应为 {'、'.join(UNIT_NAMES)} 之一")
-        if leader.get("role") not in ROLES:
+            if not isinstance(unit, str) or unit not in UNIT_NAMES:
+                shown = unit if isinstance(unit, str) else ""
+                errors.append(f"链主企业“{firm}”的所在县区“{shown}”无效，应为 {'、'.join(UNIT_NAMES)} 之一")
+        role = leader.get("role")
+        if not isinstance(role, str) or role not in ROLES:
             errors.append(
-                f"链主企业“{firm}”的角色“{leader.get('role') or ''}”无效，"
+                f"链主企业“{firm}”的角色“{role if isinstance(role, str) else ''}”无效，"
                 "应为 chain leader（链主企业）或 leading firm（龙头企业）"
             )
         if not leader.get("nodes"):
@@ -335,20 +357,26 @@ def validate_chain_set(documents: Iterable[Mapping[str, Any]]) -> list[str]:
             if code in seen_chains:
                 errors.append(f"产业链编码重复：{code}")
             seen_chains.add(code)
-        for node in (doc.get("nodes") or []) if isinstance(doc, Mapping) else []:
+        for node in _as_list(doc.get("nodes")) if isinstance(doc, Mapping) else []:
             if isinstance(node, Mapping) and isinstance(node.get("code"), str):
                 known.add(node["code"])
-    edges: set[tuple[str, str]] = set()
+    earlier: set[tuple[str, str]] = set()
     for doc in docs:
         name = doc.get("name", "?") if isinstance(doc, Mapping) else "?"
         errors.extend(f"{name}：{e}" for e in validate_chain_document(doc, known_codes=known))
-        for edge in (doc.get("edges") or []) if isinstance(doc, Mapping) else []:
-            if isinstance(edge, Mapping):
-                pair = (edge.get("from"), edge.get("to"))
-                if pair in edges and doc is not docs[0]:
+        here: set[tuple[str, str]] = set()
+        for edge in _as_list(doc.get("edges")) if isinstance(doc, Mapping) else []:
+            if isinstance(edge, Mapping) and isinstance(edge.get("from"), str) and isinstance(edge.get("to"), str):
+                pair = (edge["from"], edge["to"])
+                if pair in earlier:
                     errors.append(f"{name}：供应关系与其他产业链重复：{pair[0]} → {pair[1]}")
-                edges.add(pair)  # type: ignore[arg-type]
+                here.add(pair)
+        earlier |= here
     return errors
+
+
+def _as_list(value: Any) -> list:
+    return value if isinstance(value, list) else []
 
 
 # ---------------------------------------------------------------------------- (de)serialisation

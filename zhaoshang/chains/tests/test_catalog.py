@@ -249,3 +249,25 @@ def test_supply_graph_has_tree_and_supply_edges():
     assert g.edges["PC1", "PC1.1"]["kind"] == "tree"
     assert g.edges["PC2.2.1", "NM1.1.2"] == {"kind": "supply", "material": "丙烯腈",
                                              "note": "本地同时有丙烯腈（斯尔邦、卫星）和碳纤维（中复神鹰）"}
+
+
+def test_validator_reports_wrong_types_instead_of_crashing():
+    doc = _doc()
+    doc["nodes"][1]["parent"] = ["XX1"]
+    doc["nodes"][1]["industry_codes"] = "2614"
+    doc["edges"] = [{"from": ["XX1.1"], "to": "XX2.1"}]
+    doc["leaders"] = [{"firm": "甲公司", "unit": "海州区", "nodes": "XX1.1", "role": "leading firm"}]
+    assert validate_chain_document(doc) == [
+        "节点 XX1.1 的行业代码（industry_codes）必须是列表",
+        "节点 XX1.1 的上级节点（parent）必须是节点编码或 null",
+        "节点 XX1.1 的层级（level）应为 1，实际为 2",
+        "第1条供应关系缺少起点（from）或终点（to）",
+        "链主企业“甲公司”的 nodes 必须是列表",
+    ]
+
+
+def test_chain_set_reports_an_edge_repeated_in_another_chain():
+    first = _doc()
+    second = _doc(code="YY", name="第二链", nodes=[{"code": "YY1", "name": "段", "stage": "support"}],
+                  edges=[{"from": "XX1.1", "to": "XX2.1"}], leaders=[])
+    assert validate_chain_set([first, second]) == ["第二链：供应关系与其他产业链重复：XX1.1 → XX2.1"]
