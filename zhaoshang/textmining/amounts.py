@@ -47,6 +47,9 @@ MULTIPLIERS: dict[str, int] = {
 }
 # qualifier as written → the flag we report
 QUALIFIERS: dict[str, str] = {
+    "不超过": "以下",
+    "不高于": "以下",
+    "突破": "超",
     "超过": "超",
     "超": "超",
     "逾": "逾",
@@ -63,6 +66,8 @@ QUALIFIERS: dict[str, str] = {
     "余": "余",
     "多": "多",
     "以上": "以上",
+    "以下": "以下",
+    "以内": "以下",
     "不低于": "以上",
     "不少于": "以上",
 }
@@ -77,14 +82,14 @@ def _alt(words: object) -> str:
 
 
 AMOUNT_RE = re.compile(
-    rf"(?P<qpre>{_alt(k for k in QUALIFIERS if k not in ('余', '多', '左右', '以上'))})?"
+    rf"(?P<qpre>{_alt(k for k in QUALIFIERS if k not in ('余', '多', '左右', '以上', '以下'))})?"
     rf"(?P<cnypre>人民币)?"
     rf"(?P<num>{_AR_NUM}|{_CN_NUM})"
     r"(?P<qmid>余|多)?"
     rf"(?P<mult>{_alt(MULTIPLIERS)})?"
     r"(?P<qmid2>余|多)?"
     rf"(?P<cur>{_alt(CURRENCIES)})?"
-    r"(?P<qpost>以上|左右)?"
+    r"(?P<qpost>以上|以下|以内|左右)?"
 )
 # after a bare multiplier (50亿, no 元) only these may follow; otherwise it is 50亿支, 1万吨, 千亿级 …
 _BARE_OK_NEXT = set("的以左、和与及建打新在用实投规资，。；：,.;:）)”’ \n主其计并将已")

@@ -204,7 +204,14 @@ def _same_aggregate(a: Aggregate, b: Aggregate) -> bool:
     if a.count is not None and b.count is not None and a.count != b.count:
         return False
     if a.amount_wan_cny is not None and b.amount_wan_cny is not None:
-        return bool(a.amount_wan_cny == b.amount_wan_cny and a.currency == b.currency)
+        if a.amount_wan_cny == b.amount_wan_cny and a.currency == b.currency:
+            return True
+        # a headline rounds: 总投资突破400亿元 over the lead's 412亿元 is the same statement
+        rounded = a if a.count is None else b if b.count is None else None
+        if rounded is not None and rounded.qualifier in ("超", "近", "约", "逾", "达", "余", "多"):
+            big, small = max(a.amount_wan_cny, b.amount_wan_cny), min(a.amount_wan_cny, b.amount_wan_cny)
+            return bool(small >= big * Decimal("0.85"))
+        return False
     return a.count is not None and a.count == b.count
 
 
@@ -270,7 +277,7 @@ class _Assembler:
             anchors = [a for a in self.named if ss <= a.start < se]
             if not anchors:
                 kept = [c for i, c in enumerate(clauses) if i not in agg_idx]
-                if self._former_latter(kept, previous):
+                if self._former_latter(kept, previous) or self._respective_firms((ss, se), previous):
                     continue
                 refers = any(self._has(self.coref, c) for c in kept)
                 if refers and last is not None:
@@ -326,6 +333,18 @@ class _Assembler:
                 for draft, amount in zip(drafts, amounts, strict=True):
                     draft.amount = amount
                     self.claimed.add(id(amount))
+
+    def _respective_firms(self, sentence: tuple[int, int], previous: list[_Draft]) -> bool:
+        """两个项目的投资方分别为A和B: firms go to the projects just named, in order."""
+        k = self.text.find("分别", *sentence)
+        if k < 0 or len(previous) < 2:
+            return False
+        firms = [f for f in self.found.get("company", []) if k < f.start and f.end <= sentence[1]]
+        if len(firms) != len(previous):
+            return False
+        for draft, firm in zip(previous, firms, strict=True):
+            draft.segments.append((firm.start, firm.end))
+        return True
 
     def _former_latter(self, clauses: list[tuple[int, int]], previous: list[_Draft]) -> bool:
         """前者总投资8.5亿元，后者总投资6亿元: clauses about the two projects just named."""
@@ -410,35 +429,41 @@ class _Assembler:
         """Find aggregate statements in a sentence; return the indexes of their clauses."""
         used: set[int] = set()
         for i, clause in enumerate(clauses):
-            counts = [c for c in self.counts if _within(c, *clause)]
-            has_named = any(_within(a, *clause) for a in self.named)
-            category = [g for g in self.generic if _within(g, *clause)]
-            total = [a for a in self._free_amounts(clause) if a.attrs.get("total")]
             if _TARGET_RE.search(self.text, clause[0], clause[1]):
                 continue  # 力争全年新签约项目50个: a target, not a result
-            if counts and counts[0].attrs["what"] in ("项目", "企业"):
-                agg = _AggDraft(counts[0], clause, sentence)
-            elif category and total and not has_named and not any(_within(c, *clause) for c in self.coref):
-                agg = _AggDraft(None, clause, sentence)
+            counts = [c for c in self.counts if _within(c, *clause)]
+            has_named = any(_within(a, *clause) for a in self.named)
+            if counts:
+                # 超10亿元项目11个、超50亿元项目3个: one aggregate per count, each with its own part
+                bounds = [clause[0]] + [c.end for c in counts[:-1]] + [clause[1]]
+                parts = [(counts[k], (bounds[k], bounds[k + 1])) for k in range(len(counts))]
             else:
-                continue
+                category = [g for g in self.generic if _within(g, *clause)]
+                total = [a for a in self._free_amounts(clause) if a.attrs.get("total")]
+                if not (category and total and not has_named and not any(_within(c, *clause) for c in self.coref)):
+                    continue
+                parts = [(None, clause)]
             used.add(i)
-            amount = next((a for a in self._free_amounts(clause) if a.attrs["role"] in ("investment", "neutral")), None)
-            if amount is None:
-                for j in range(i + 1, len(clauses)):
-                    nxt = clauses[j]
-                    if any(_within(a, *nxt) for a in self.named) or any(_within(c, *nxt) for c in self.counts):
-                        break
-                    amount = next((a for a in self._free_amounts(nxt) if a.attrs["role"] == "investment"), None)
-                    if amount is not None:
-                        used.add(j)
-                        break
-            if amount is not None:
-                agg.amount = amount
-                self.claimed.add(id(amount))
+            for count, part in parts:
+                agg = _AggDraft(count, part, sentence)
+                amount = None if has_named else next(
+                    (a for a in self._free_amounts(part) if a.attrs["role"] in ("investment", "neutral")), None
+                )
+                if amount is None and not has_named and len(parts) == 1:
+                    for j in range(i + 1, len(clauses)):
+                        nxt = clauses[j]
+                        if any(_within(a, *nxt) for a in self.named) or any(_within(c, *nxt) for c in self.counts):
+                            break
+                        amount = next((a for a in self._free_amounts(nxt) if a.attrs["role"] == "investment"), None)
+                        if amount is not None:
+                            used.add(j)
+                            break
+                if amount is not None:
+                    agg.amount = amount
+                    self.claimed.add(id(amount))
+                self.aggs.append(agg)
             if has_named:
                 used.discard(i)  # the clause still reports a named project; only its count is aggregate
-            self.aggs.append(agg)
         return used
 
     def _free_amounts(self, clause: tuple[int, int]) -> list[Mention]:
@@ -537,9 +562,12 @@ class _Assembler:
 
     @staticmethod
     def _place(mentions: list[Mention]) -> Mention | None:
+        """The most specific place; of two equally specific, the one written inside the other
+        (连云港港徐圩港区 → 徐圩港区), else the first."""
         if not mentions:
             return None
-        return max(mentions, key=lambda m: (m.attrs["rank"], -m.start))
+        ends = {m.end for m in mentions}
+        return max(mentions, key=lambda m: (m.attrs["rank"], m.start in ends, -m.start))
 
     def _chain(self, mentions: list[Mention], name: Mention | None) -> Mention | None:
         if not mentions:

@@ -93,12 +93,11 @@ _TIME_TOKEN_NAME = re.compile(_TIME_WORDS)
 _TITLE_TOKEN = re.compile(r"书记|市长|区长|县长|主任|局长|部长|主席|董事长|总经理|总裁|省长|委员|常委|负责人|代表|记者|秘书长")
 
 
-def _left_tokens(text: str, start: int, limit: int, stop: Callable[[str, int, str], bool]) -> int:
+def _left_tokens(text: str, start: int, limit: int, stop: Callable[[list[str], int], bool]) -> int:
     """Walk left from ``start`` over jieba tokens until a boundary; return the new start.
 
     Hard punctuation ends the walk; a balanced (…) / （…） just before is kept, so
-    巴斯夫（中国）有限公司 stays whole. ``stop(token, index_from_right, token_to_its_left)``
-    decides the rest.
+    巴斯夫（中国）有限公司 stays whole. ``stop(tokens_right_to_left, i)`` decides the rest.
     """
     lo = max(0, start - limit)
     j = start
@@ -120,7 +119,7 @@ def _left_tokens(text: str, start: int, limit: int, stop: Callable[[str, int, st
     kept = 0
     rev = tokens[::-1]
     for i, tok in enumerate(rev):
-        if stop(tok, i, rev[i + 1] if i + 1 < len(rev) else ""):
+        if stop(rev, i):
             break
         kept += len(tok)
     return start - kept
@@ -151,6 +150,9 @@ _STRONG_NEXT = ("与", "将", "拟", "计划", "投资", "签约", "签署", "�
 _SHORT_BEFORE = frozenset("，。；：、\n“”与和同由及是就对在将了：: ")
 
 
+_REFERENCE_TAIL = re.compile(r"(?:^|全资|控股|下属|所属|旗下|的|其|该|之|本|这家|一家|上市|合资|项目|参股)(?:子|分|孙|母)?$")
+
+
 def _abbreviates(short: str, full: str) -> bool:
     """Every character of the short form appears, in order, in the full name."""
     pos = 0
@@ -165,25 +167,42 @@ _ORG_STOP_CHARS = frozenset("的了着与和及同由为是在于对向把被将
 _CONJ = frozenset("和与及同")
 # words that are part of registered names even though they are ordinary words (XX投资集团)
 _ORG_BODY = frozenset(
-    """投资 发展 建设 科技 实业 控股 管理 贸易 能源 新能源 材料 新材料 化工 医药 生物 制药 电子 机械 集团 产业 开发 环保 技术 工程
+    """投资 发展 建设 科技 实业 控股 管理 贸易 能源 新能源 材料 新材料 化工 医药 生物 制药 电子 机械 产业 开发 环保 技术 工程
     物流 置业 企业 运营 国际 中国 股份 工业 石化 化学 药业 重工 电气 智能 精工 新能 光电 海洋 航运 港口 资源 矿业 钢铁 纺织""".split()
 )
 
 
-def _org_stop(tok: str, i: int, left: str) -> bool:
+def _org_stop(rev: list[str], i: int) -> bool:
+    tok = rev[i]
     if tok in _ORG_BODY:
         return False
     if len(tok) == 1:
-        if tok in _CONJ and len(left) == 1 and left not in _ORG_STOP_CHARS and "\u4e00" <= left <= "\u9fff":
-            return False  # 东/和/精工: jieba split an unknown brand, the 和 is part of it
+        if tok in _CONJ and _brand_char(rev, i + 1):
+            return False  # 日本/东/和/精工: jieba split an unknown brand, the 和 is part of it
         return tok in _ORG_STOP_CHARS or bool(_TIME_TOKEN.search(tok))
     if tok in lx.NAME_STOPWORDS or _TIME_TOKEN.search(tok) or _TITLE_TOKEN.search(tok):
         return True
     return any(g in tok for g in ("管委会", "人民政府", "委员会", "办公室"))
 
 
+def _brand_char(rev: list[str], j: int) -> bool:
+    """rev[j] is a lone hanzi that starts a name: what is left of it is a boundary or a place."""
+    if j >= len(rev) or len(rev[j]) != 1 or not "\u4e00" <= rev[j] <= "\u9fff" or rev[j] in _ORG_STOP_CHARS:
+        return False
+    before = rev[j + 1] if j + 1 < len(rev) else ""
+    return not before or before in lx.NAME_STOPWORDS or before in _ORG_STOP_CHARS or before in lx.COUNTRIES or before in lx.PROVINCES or not before.strip()
+
+
+_PARK_PREFIX = re.compile(rf"[{CJK}]{{2,8}}?(?:{lx.alternation(lx.PLACE_SUFFIXES)})")
+_NAME_BODY_START = ("投资", "发展", "建设", "开发", "管理", "运营", "实业", "产业", "城市", "资产", "控股", "集团", "国有")
+
+
 def _trim_org(text: str, left: int, end: int) -> int:
-    """Drop descriptors a walk may keep at the front: 企业巴斯夫集团, 日本东和精工株式会社."""
+    """Drop descriptors a walk may keep at the front: 企业巴斯夫集团, 日本东和精工株式会社,
+    苏州工业园区信达生物制药(苏州)有限公司 (the park is where the firm is, not its name)."""
+    m = _PARK_PREFIX.match(text, left, end)
+    if m and end - m.end() >= 4 and not text.startswith(_NAME_BODY_START, m.end()):
+        left = m.end()
     changed = True
     while changed:
         changed = False
@@ -267,10 +286,8 @@ class CompanyExtractor(Extractor):
             return False
         if not core or core in lx.GENERIC_ORG_HEADS:
             return False
-        if suffix in ("公司", "集团", "集团公司", "有限公司") and any(
-            core.endswith(h) for h in ("子", "分", "母", "该", "本", "上市", "合资", "项目", "全资子", "控股子", "参股", "这家", "新", "一家", "总")
-        ):
-            return False
+        if suffix in ("公司", "集团", "集团公司", "有限公司") and _REFERENCE_TAIL.search(core):
+            return False  # …的全资子公司, 其控股子公司, 该公司: a reference, not a name
         if core in lx.PROVINCES or core in lx.CITIES or core.rstrip("省市") in lx.CITIES + lx.PROVINCES:
             return False  # 江苏公司, 上海公司: a branch, not a name
         if re.fullmatch(r"[\d\W]+", core):
@@ -279,6 +296,8 @@ class CompanyExtractor(Extractor):
             return False  # 先进材料研究院 is usually the project being built, not the investor
         if core.startswith(("进一步", "推动", "支持", "鼓励", "引导", "帮助")):
             return False
+        if suffix in ("公司", "集团") and lx.tokenizer().FREQ.get(core, 0) >= 2000 and core not in lx.KNOWN_FIRMS:
+            return False  # 同意公司, 附属公司: an everyday word, not a firm's name
         return not any(w in core for w in ("管委会", "人民政府", "政府"))
 
     @staticmethod
@@ -365,6 +384,10 @@ class AmountExtractor(Extractor):
             return "threshold", False  # 10亿-50亿元 buckets
         if after.startswith("以下"):
             return "threshold", False
+        if re.match(r"(?:的)?(?:[^，。；、\d]{0,4})?项目\d+个|(?:的)?项目(?:有)?[\d一二两三四五六七八九十]+个", after):
+            before = text[max(0, a.start - 3) : a.start]
+            if "投资" not in before:
+                return "threshold", False  # 超10亿元项目11个: a size class, not an investment
         # nearest cue to the left within the clause
         lo = a.start
         while lo > 0 and a.start - lo < 16 and text[lo - 1] not in "，。；：！？\n,;":
@@ -384,21 +407,24 @@ class AmountExtractor(Extractor):
 _LYG_ALIAS = {alias: unit for unit, aliases in lx.LYG_UNITS.items() for alias in (unit, *aliases)}
 _LYG_RE = re.compile(lx.alternation(_LYG_ALIAS))
 _LYG_CITY_RE = re.compile(r"连云港市?|港城")
-_AMBIG_OK_BEFORE = frozenset("，。；：、\n“在于市港区县和与及的到赴全该我入至")
+_AMBIG_OK_BEFORE = frozenset("，。；：、\n“在于市港区县和与及的到赴全该我入至为对向把被将让使从自经据等并且或又也都就已由是")
 _PLACE_SUFFIX = lx.alternation(lx.PLACE_SUFFIXES)
 _CITY_RE = re.compile(
     rf"(?P<prov>{lx.alternation(lx.PROVINCES)})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?"
     rf"|(?P<city>{lx.alternation(set(lx.CITIES) - {'连云港'})})(?:市)?"
     rf"|(?P<country>{lx.alternation(lx.COUNTRIES)})"
 )
-_SUB_RE = re.compile(rf"(?P<county>[{CJK}]{{2,3}}?(?:县|区|市|旗))(?![{CJK}]{{0,1}}(?:园|开发|新区))|(?P<park>[{CJK}A-Za-z]{{0,10}}?(?:{_PLACE_SUFFIX}))")
+_PARK_RE = re.compile(rf"(?P<park>[{CJK}A-Za-z]{{0,10}}?(?:{_PLACE_SUFFIX}))")
+_COUNTY_RE = re.compile(rf"(?P<county>[{CJK}]{{2,3}}?(?:县|区|市|旗))(?![{CJK}]{{0,1}}(?:园|开发|新区))")
 _LOCATIVE_RE = re.compile(rf"(?:落户|落地|位于|选址|入驻|布局|扎根|建于|坐落于|投资于|在)(?P<park>[{CJK}]{{2,10}}?(?:{_PLACE_SUFFIX}))")
 _ORIGIN_BEFORE = ("来自", "总部位于", "总部在", "总部设在", "总部所在", "起源于", "发源于", "籍贯")
 _ORIGIN_AFTER = ("商会", "籍", "客商", "企业家", "证券", "交易所", "大学", "人")
 _NOT_COUNTY = frozenset("城区 市区 园区 景区 港区 社区 片区 辖区 全区 本区 该区 地区 新区 小区 库区 厂区 矿区 校区 示范区 试验区 功能区 核心区 集聚区 保税区 开发区 高新区 经开区 我区 各区 一区 省市 城市 我市 全市 本市 该市 各市 县区 各县".split())
 
 
-_PLACE_NAMES = frozenset((*lx.CITIES, *lx.PROVINCES, *lx.COUNTRIES, "连云港", "全市", "我市", "全省", "全国"))
+_PLACE_NAMES = frozenset(
+    (*lx.CITIES, *lx.PROVINCES, *lx.COUNTRIES, *lx.REGIONS, "连云港", "全市", "我市", "全省", "全国", "全区", "全县", "我区", "我县")
+)
 
 
 def _rank(unit: str, lyg: bool) -> int:
@@ -453,23 +479,30 @@ class PlaceExtractor(Extractor):
             out.append(Mention("place", m.start(), m.end(), name, value=name, attrs={"rank": rank, "lyg": False}))
             if m.group("country"):
                 continue
-            sub = _SUB_RE.match(text, m.end())
-            if sub and not _overlaps(sub.start(), sub.end(), lyg):
-                piece = sub.group()
-                if sub.group("county") and piece not in _NOT_COUNTY and not any(w in piece for w in _NOT_COUNTY):
-                    out.append(Mention("place", sub.start(), sub.end(), piece, value=piece, attrs={"rank": 3, "lyg": False}))
-                elif sub.group("park"):
-                    full = text[m.start() : sub.end()]
-                    out.append(Mention("place", m.start(), sub.end(), full, value=full, attrs={"rank": 4, "lyg": False}))
+            county = _COUNTY_RE.match(text, m.end())
+            if county and county.group() not in _NOT_COUNTY and not any(w in county.group() for w in _NOT_COUNTY):
+                if not _overlaps(county.start(), county.end(), lyg):
+                    piece = county.group()
+                    out.append(Mention("place", county.start(), county.end(), piece, value=piece, attrs={"rank": 3, "lyg": False}))
+                continue
+            park = _PARK_RE.match(text, m.end())
+            if park and not _overlaps(park.start(), park.end(), lyg) and len(park.group()) <= 12:
+                # 苏州 + 工业园区 is one name; 南昌市 + 南昌高新技术产业开发区 is a city and a park
+                bare = park.group() in lx.PLACE_SUFFIXES
+                full = text[m.start() if bare else park.start() : park.end()]
+                out.append(Mention("place", park.end() - len(full), park.end(), full, value=full, attrs={"rank": 4, "lyg": False}))
         for m in _LOCATIVE_RE.finditer(text):
             s, e = m.span("park")
             if _overlaps(s, e, lyg):
                 continue
-            for p in out:  # 如东县洋口港经济开发区: the county is already found, keep the park
-                if p.start <= s < p.end < e:
-                    s = p.end
-                elif text.startswith(p.value, s) and e - s - len(p.value) > 2:
-                    s += len(p.value)
+            changed = True
+            while changed:  # 江西省南昌市南昌高新技术产业开发区: keep the park, the province and city are found
+                changed = False
+                for p in out:
+                    if p.start <= s < p.end < e:
+                        s, changed = p.end, True
+                    elif text.startswith(p.value, s) and e - s - len(p.value) > 2:
+                        s, changed = s + len(p.value), True
             if _overlaps(s, e, out):
                 continue
             piece = text[s:e]
@@ -493,7 +526,7 @@ _NOT_STAGE_AFTER = {
 }
 # 落户 is said of a project the day it is signed; 考察/对接 of a visit: evidence of the stage only
 # when nothing stronger is said
-_WEAK_STAGE = frozenset({"落户", "考察", "对接", "接洽"})
+_WEAK_STAGE = frozenset({"落户", "考察", "对接", "接洽", "走访", "拜访", "有意"})
 _FUTURE_AFTER = ("后", "以后", "之后", "时", "前")
 _FUTURE_STAGES = frozenset({"开工", "投产", "竣工", "落地"})
 # words that make a following stage word a plan, a wish or a negation (将于明年开工, 推动早投产, 尚未开工)
@@ -570,9 +603,10 @@ class ChainExtractor(Extractor):
         overrides = [(m.start(), m.end(), _CHAIN_OVERRIDES[m.group()]) for m in _OVERRIDE_RE.finditer(text)]
         for s, e, (industry, chain) in overrides:
             out.append(Mention(self.kind, s, e, text[s:e], value=chain, attrs={"industry": industry}))
+        places = found.get("place", [])
         for m in regex.finditer(text):
-            if any(s <= m.start() < e for s, e, _ in overrides):
-                continue
+            if any(s <= m.start() < e for s, e, _ in overrides) or _overlaps(m.start(), m.end(), places):
+                continue  # 石化产业基地, 化工产业园: a place, not what the project makes
             industry, chain = owner[m.group()]
             out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=chain, attrs={"industry": industry}))
         out.sort(key=lambda x: x.start)
@@ -589,7 +623,7 @@ PROJECT_STOP = frozenset(w for words in lx.STAGE_WORDS.values() for w in words) 
     获悉 介绍 表示 称 强调 指出 其 所 这个 这一 上述 各 多个 一个 该公司 公司 标志 标志着 意味着 视察 调研 走访 看望 察看 来到 深入
     宣布 坚持 存在 成立 再添 新添 迎来 喜迎 聚焦 抓好 谋划 招引 储备 保障 审批 督查 考核 调度 点评 评审 论证 申报 包装 生成 形成
     带来 带动 做大 壮大 优化 提升 推介 宣传 发布 汇报 听取 研究 部署 要 需要 应 应当 必须 能够 可以 主会场 分会场 部门 单位 县区 各地
-    设在 位于 莅临 走进 交换意见 会谈 座谈 就 双方 三方 审议 通过 决定 同意 批准 备案 获批 取得 获得 公示 公布 评为 入选 列入 纳入
+    设在 位于 莅临 走进 安排 排定 梳理 筛选 遴选 确定 盘活 落实 交换意见 会谈 座谈 就 双方 三方 审议 通过 决定 同意 批准 备案 获批 取得 获得 公示 公布 评为 入选 列入 纳入
     对于 关于 围绕 推动 服务 跟踪 协调 解决 帮助 支持 加速 加力 全力 争取 力争 希望 要求 督促 按照 根据 通过 经过 完成 实现
     开展 进行 做好 抓好 抓 促进 加大 重点 大力 积极 持续 进一步 主动 全力以赴 计划 预计 将于 正式 一期 二期 三期 了解到 得知 当中""".split()
 ) - {"一期", "二期", "三期"}
@@ -608,13 +642,15 @@ _CATEGORY_WORDS = frozenset(
      "新兴产业", "光伏", "新型", "绿色", "低碳", "数字", "智能", "科技", "文化", "旅游", "农业", "商贸", "城建", "交通", "水利",
      "能源", "电力", "产业化", "高端", "石化产业", "化工产业", "医药产业", "材料")
 )
+lx.extra_words.update(w for w in GENERIC_PROJECT_WORDS | PROJECT_STOP if len(w) >= 2)
 _NAME_TAIL = re.compile(r"(?:[(（](?:一|二|三|四|首)期[)）]|[一二三四]期(?:工程)?)")
 _COUNT_TOKEN = re.compile(r"^[\d.,]+$|^[零〇一二两三四五六七八九十百千万亿\d]+[个项批家]?$|^[十百千万亿\d]+[亿万]?(?:元)?级$")
-_NOT_AFTER_PROJECT = ("为王", "专班", "库", "化", "制", "招引", "谋划", "储备")
+_NOT_AFTER_PROJECT = ("为王", "专班", "库", "化", "制", "招引", "谋划", "储备", "名称", "编号", "类型", "类别", "地址", "单位", "代码")
 _COREF_HEAD = ("该", "此", "这个", "这一", "上述", "本", "这些", "这", "前述", "该批", "两个", "各", "以上")
 
 
-def _project_stop(tok: str, i: int, left: str) -> bool:
+def _project_stop(rev: list[str], i: int) -> bool:
+    tok = rev[i]
     # 基地建设项目, 技改项目: right before 项目 these words belong to the name
     if i == 0 and tok in ("建设", "新建", "扩建", "技改", "改造", "开发", "投资", "合作", "产业化", "一期", "二期", "三期"):
         return False
@@ -662,12 +698,12 @@ class ProjectNameExtractor(Extractor):
             return "coref"
         tokens = [t for t in lx.tokenizer().cut(core, HMM=False) if t.strip()]
         content = [
-            t for t in tokens if not _generic_token(t) and not _COUNT_TOKEN.match(t) and t not in _CATEGORY_WORDS
+            t for t in tokens if not _generic_token(t) and not _COUNT_TOKEN.match(t)
             and t not in _LYG_ALIAS and t.rstrip("省市县区") not in _PLACE_NAMES
             and t not in ("的", "、", "和", "及", "以上", "亿元", "万元", "元") and not _TIME_TOKEN_NAME.search(t)
         ]
-        if not content:
-            return "generic"
+        if not content or _generic_token("".join(content)):
+            return "generic"  # 续/建 split by jieba is still 续建
         if all(len(t) == 1 and not t.isalnum() for t in content):
             return "generic"
         return "named"
@@ -676,13 +712,14 @@ class ProjectNameExtractor(Extractor):
 @lru_cache(maxsize=4096)
 def _generic_token(tok: str) -> bool:
     """True when the token is made only of generic words: 主导产业, 重点产业, 新开工."""
-    if tok in GENERIC_PROJECT_WORDS or tok in _CATEGORY_WORDS:
+    if tok in GENERIC_PROJECT_WORDS or tok in _CATEGORY_WORDS or tok in _LYG_ALIAS or tok in _PLACE_NAMES:
         return True
     n = len(tok)
     ok = [True] + [False] * n
     for i in range(1, n + 1):
         for j in range(max(0, i - 5), i):
-            if ok[j] and (tok[j:i] in GENERIC_PROJECT_WORDS or tok[j:i] in _CATEGORY_WORDS) and i - j >= 1:
+            piece = tok[j:i]
+            if ok[j] and (piece in GENERIC_PROJECT_WORDS or piece in _CATEGORY_WORDS or piece in _LYG_ALIAS or piece in _PLACE_NAMES):
                 ok[i] = True
                 break
     return ok[n] and n >= 2
@@ -695,6 +732,9 @@ COUNT_RE = re.compile(
     rf"(?P<q>共|共计|合计|累计|总计|近|超|逾|达)?(?P<n>{_NUM})(?P<unit>个|项|批|家)(?P<mid>[^，。；：,;]{{0,12}}?)(?P<what>项目|企业)"
     rf"|(?P<what2>项目|企业)(?:数量|总数|数)?(?:共|共计|合计|累计|总计|达|达到|为|有|近|超|逾|超过){{0,2}}(?P<n2>{_NUM})(?:个|项|家)"
 )
+
+
+_FIRM_COUNT_CONTEXT = re.compile(r"签约|开工|投产|落户|入驻|引进|招引|总投资|投资总额")
 
 
 @register
@@ -712,5 +752,8 @@ class CountExtractor(Extractor):
             value = parse_number(raw)
             if value is None or value < 2 or value != int(value):
                 continue
-            out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=int(value), attrs={"what": m.group("what") or m.group("what2")}))
+            what = m.group("what") or m.group("what2")
+            if what == "企业" and not _FIRM_COUNT_CONTEXT.search(doc.text, max(0, m.start() - 12), min(len(doc.text), m.end() + 12)):
+                continue  # 走访8家企业, 新设外资企业45家: firms, not projects
+            out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=int(value), attrs={"what": what}))
         return out
