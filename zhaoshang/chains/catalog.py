@@ -509,7 +509,8 @@ def supply_graph(chains: Iterable[ChainSpec] | None = None) -> nx.DiGraph:
 
 
 def _ancestors_or_self(code: str, index: Mapping[str, NodeSpec]) -> list[str]:
-    out, cur = [], code
+    out: list[str] = []
+    cur: str | None = code
     while cur is not None and cur in index:
         out.append(cur)
         cur = index[cur].parent

@@ -107,7 +107,7 @@ BASE_CHEMICAL_PREFIXES: tuple[str, ...] = ("PC1.2", "PC1.3", "PC1.4", "PC2.")
 # Full-width ASCII (！…～) → ASCII, Roman numerals → Latin, spaces dropped. Registry scopes use
 # a handful of full-width marks (；（）：，), so those go by str.replace (C speed); the general
 # table runs only when another full-width character is left — NFKC on every scope costs more.
-_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH: dict[int, int | str | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({0x3000: None, 0x20: None, 0xA0: None, 0x09: None})
 _FULLWIDTH.update(
     {0x2160 + i: r for i, r in enumerate(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])}
@@ -314,23 +314,25 @@ class NodeClassifier:
         for n in nodes:
             for ic in n.industry_codes:
                 code_nodes.setdefault(ic, set()).add(self._col[n.code])
-        for _, node, ic in resolved:
-            if node is not None and ic is not None and len(ic) == 4:
-                code_nodes.setdefault(ic, set()).add(self._col[node])
+        for _, node, ex_code in resolved:
+            if node is not None and ex_code is not None and len(ex_code) == 4:
+                code_nodes.setdefault(ex_code, set()).add(self._col[node])
         prefix_nodes: dict[str, set[int]] = {}
         for ic, cols in code_nodes.items():
             prefix_nodes.setdefault("p" + ic[:3], set()).update(cols)
         self._code_row: dict[str, int] = {}
-        r, c, v = [], [], []
+        p_rows: list[int] = []
+        p_cols: list[int] = []
+        p_vals: list[float] = []
         for key, cols, weight in [*((k, cs, 1.0) for k, cs in sorted(code_nodes.items())),
                                   *((k, cs, 0.5) for k, cs in sorted(prefix_nodes.items()))]:
             self._code_row[key] = len(self._code_row)
             for j in sorted(cols):
-                r.append(self._code_row[key])
-                c.append(j)
-                v.append(weight)
+                p_rows.append(self._code_row[key])
+                p_cols.append(j)
+                p_vals.append(weight)
         self._code_matrix = sp.csr_matrix(
-            (np.asarray(v, dtype=np.float32), (r, c)), shape=(len(self._code_row), n_nodes)
+            (np.asarray(p_vals, dtype=np.float32), (p_rows, p_cols)), shape=(len(self._code_row), n_nodes)
         )
         self._base_chem = np.array([code.startswith(BASE_CHEMICAL_PREFIXES) for code in self.node_codes])
 
