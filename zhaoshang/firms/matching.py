@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from .credit_code import credit_code_is_valid, normalize_credit_code
-from .names import NameKey, normalize_firm_name, normalize_many, region_paths_compatible
+from .names import NameKey, gc_paused, normalize_firm_name, normalize_many, region_paths_compatible
 
 __all__ = [
     "DuplicateCandidate",
@@ -143,10 +143,17 @@ def _judge_heads(a: NameKey, b: NameKey) -> tuple[Verdict, str]:
 
 def _judge_same_brand(a: NameKey, b: NameKey) -> tuple[Verdict, str]:
     if a.industry == b.industry:
-        if a.generic and b.generic:
+        shorter, longer = sorted((a, b), key=lambda k: len(k.generic))
+        if not set(shorter.generic) <= set(longer.generic):
             return Verdict.DIFFERENT, f"字号相同，但经营特点不同（{_words(a)} / {_words(b)}）"
-        longer = a if a.generic else b
-        return Verdict.SAME, f"名称仅差通用词“{'、'.join(longer.generic)}”，视为同一企业"
+        extra = [w for w in longer.generic if w not in shorter.generic]
+        if _is_registered(shorter) and _is_registered(longer):
+            # Two complete registered names: 新创生物医药有限公司 and 新创生物医药发展有限公司
+            # can both exist.
+            return Verdict.MAYBE, (
+                f"两个完整登记名称仅差通用词“{'、'.join(extra)}”，可能是两家企业，需人工确认"
+            )
+        return Verdict.SAME, f"名称仅差通用词“{'、'.join(extra)}”，视为同一企业"
     if not a.industry or not b.industry:
         short, long = (a, b) if not a.industry else (b, a)
         if short.is_parent_like:
@@ -159,7 +166,7 @@ def _judge_same_brand(a: NameKey, b: NameKey) -> tuple[Verdict, str]:
         return Verdict.SAME, f"“{short.key}”是“{long.key}”的简称（字号相同，省略了行业表述）"
     short, long = sorted((a, b), key=lambda k: len(k.industry))
     if long.industry[: len(short.industry)] == short.industry:
-        if not short.org_form and not short.branch and set(short.generic) <= set(long.generic):
+        if not _is_registered(short) and not short.branch and set(short.generic) <= set(long.generic):
             # Written without an organisation form it is a reference, not a registered name:
             # 中金医药 for 连云港中金医药包装有限公司.
             return Verdict.SAME, f"“{short.key}”是“{long.key}”的简称（省略了部分行业表述）"
@@ -168,6 +175,11 @@ def _judge_same_brand(a: NameKey, b: NameKey) -> tuple[Verdict, str]:
             "部分相同，需人工确认"
         )
     return Verdict.DIFFERENT, f"字号相同但行业不同（{_words(a)} / {_words(b)}），是不同企业"
+
+
+def _is_registered(k: NameKey) -> bool:
+    """Written as a registered name (…有限公司, …厂), not as a reference (盛虹集团, 恒瑞医药)."""
+    return any(form in k.org_form for form in ("公司", "厂", "企业", "合作社", "合伙"))
 
 
 def _judge_other_brand(a: NameKey, b: NameKey) -> tuple[Verdict, str]:
@@ -335,7 +347,7 @@ class _Grouping:
         for path in sorted(by_path, key=lambda p: (-len(p), p)):
             members = by_path[path]
             fits = self._prefer_home([c for c in classes if region_paths_compatible(c.path, path)],
-                                     lambda c: c.path)
+                                     lambda c: c.path, lambda c: c.nodes[0], members[0])
             if len(fits) == 1:
                 fits[0].nodes.extend(members)
             else:
@@ -347,11 +359,19 @@ class _Grouping:
                 classes.append(cls)
         return classes
 
-    def _prefer_home(self, fits: list, path_of) -> list:
-        """Of several fits, the one local fit when there is exactly one; else all of them."""
+    def _prefer_home(self, fits: list, path_of, node_of=None, node: int | None = None) -> list:
+        """Of several fits, the one local fit when there is exactly one; else all of them.
+
+        The fits passed over are kept for review (``node_of`` gives a fit's node)."""
         if len(fits) > 1 and self.home:
             local = [f for f in fits if path_of(f) and region_paths_compatible(path_of(f), self.home)]
             if len(local) == 1:
+                if node_of is not None and node is not None:
+                    for other in fits[:MAX_AMBIGUOUS_LISTED]:
+                        if other is not local[0]:
+                            self.ambiguous.append((node, node_of(other), (
+                                "未注明注册地，已按本地企业归并；也可能是这家外地企业，需人工确认"
+                            )))
                 return local
         return fits
 
@@ -417,7 +437,8 @@ class _Grouping:
                 continue
             roots = {self.uf.find(self.classes[li].nodes[0]) for li in fits}
             if len(roots) > 1:
-                fits = self._prefer_home(fits, lambda li: self.classes[li].path)
+                fits = self._prefer_home(fits, lambda li: self.classes[li].path,
+                                         lambda li: self.classes[li].nodes[0], cls.nodes[0])
                 roots = {self.uf.find(self.classes[li].nodes[0]) for li in fits}
             self.short_targets[ci] = fits
             node = cls.nodes[0]
@@ -459,12 +480,13 @@ def match_names(
     ``home_region`` breaks ties for names without a place (None: never guess).
     """
     names = _as_list(names)
-    grouping = _Grouping(names, _codes_list(credit_codes, len(names)), home_region)
-    groups = grouping.groups()
-    return [
-        MatchResult(i, name, grouping.keys[grouping.node_of[i]].key, groups[i])
-        for i, name in enumerate(names)
-    ]
+    with gc_paused():
+        grouping = _Grouping(names, _codes_list(credit_codes, len(names)), home_region)
+        groups = grouping.groups()
+        return [
+            MatchResult(i, name, grouping.keys[grouping.node_of[i]].key, groups[i])
+            for i, name in enumerate(names)
+        ]
 
 
 def _codes_list(codes: Sequence[str | None] | Mapping[int, str] | None, n: int) -> list[str | None] | None:
@@ -495,6 +517,16 @@ def find_duplicate_candidates(
     be. Indices refer to ``names``; pairs are sorted.
     """
     names = _as_list(names)
+    with gc_paused():
+        return _find_duplicate_candidates(names, credit_codes, include_same, home_region)
+
+
+def _find_duplicate_candidates(
+    names: list[str],
+    credit_codes: Sequence[str | None] | Mapping[int, str] | None,
+    include_same: bool,
+    home_region: Sequence[str] | None,
+) -> list[DuplicateCandidate]:
     g = _Grouping(names, _codes_list(credit_codes, len(names)), home_region)
     keys, uf = g.keys, g.uf
     out: dict[tuple[int, int], DuplicateCandidate] = {}
