@@ -14,6 +14,11 @@ BUSINESS = {"city_admin": 200, "leader": 200, "lianyun": 200, "xuwei": 200, "tas
             "land_dept": 200, "sysadmin": 403, "secadmin": 403, "auditor": 403}
 
 
+# Action URLs of the 连云区 project answer GET with a redirect to its page — or 404 to anyone who
+# may not see it (the scoping check runs before anything else).
+SEES_PROJECT_REDIRECT = {**{p: 404 for p in PERSONAS}, "city_admin": 302, "leader": 302, "lianyun": 302}
+
+
 def only(**allowed) -> dict[str, int]:
     return {p: allowed.get(p, 403) for p in PERSONAS}
 
@@ -37,7 +42,22 @@ MATRIX = {
     "projects:export": ("/projects/export.xlsx", BUSINESS),
     "projects:create": ("/projects/new/", {**BUSINESS, "leader": 403}),
     "projects:detail": ("/projects/{project}/", {**BUSINESS, "xuwei": 404, "taskforce": 404, "land_dept": 404}),
-    "projects:follow_up_create": ("/projects/{project}/follow-ups/", {p: 302 for p in PERSONAS}),
+    "projects:follow_up_create": ("/projects/{project}/follow-ups/", SEES_PROJECT_REDIRECT),
+    "projects:edit": ("/projects/{project}/edit/", {**{p: 404 for p in PERSONAS}, "city_admin": 200, "lianyun": 200,
+                                                    "leader": 403}),
+    "projects:advance": ("/projects/{project}/advance/", SEES_PROJECT_REDIRECT),
+    "projects:move_back": ("/projects/{project}/move-back/", SEES_PROJECT_REDIRECT),
+    "projects:hold": ("/projects/{project}/hold/", SEES_PROJECT_REDIRECT),
+    "projects:resume": ("/projects/{project}/resume/", SEES_PROJECT_REDIRECT),
+    "projects:drop": ("/projects/{project}/drop/", SEES_PROJECT_REDIRECT),
+    "projects:capital_add": ("/projects/{project}/capital/", SEES_PROJECT_REDIRECT),
+    "projects:milestone_plan": ("/projects/{project}/milestones/plan/", SEES_PROJECT_REDIRECT),
+    "projects:milestone_done": ("/projects/{project}/milestones/1/done/", SEES_PROJECT_REDIRECT),
+    "projects:actual_add": ("/projects/{project}/actuals/", SEES_PROJECT_REDIRECT),
+    "projects:pool": ("/projects/pool/", BUSINESS),
+    "projects:warnings": ("/projects/warnings/", BUSINESS),
+    "projects:rules": ("/projects/rules/", BUSINESS),
+    "projects:rules_save": ("/projects/rules/score/", {p: 405 for p in PERSONAS}),
     "leads:list": ("/leads/", BUSINESS),
     "leads:detail": ("/leads/{lead}/", {**BUSINESS, "xuwei": 404, "taskforce": 404, "land_dept": 404}),
 }

@@ -23,7 +23,12 @@ class NavItem:
 NAV: tuple[NavItem, ...] = (
     NavItem(_("工作台"), "home", "ti-home", "sees_business_data", "/__home__"),
     NavItem(_("项目"), "projects:list", "ti-briefcase", "sees_business_data", "/projects/"),
+    NavItem(_("项目池结构"), "projects:pool", "ti-chart-dots-3", "sees_business_data", "/projects/pool/"),
+    NavItem(_("项目预警"), "projects:warnings", "ti-alert-triangle", "sees_business_data", "/projects/warnings/"),
     NavItem(_("线索"), "leads:list", "ti-bulb", "sees_business_data", "/leads/"),
+    NavItem(_("要素保障"), "factors:list", "ti-lifebuoy", "sees_business_data", "/factors/requests/"),
+    NavItem(_("载体资源"), "factors:sites", "ti-building-factory-2", "sees_business_data", "/factors/sites/"),
+    NavItem(_("部门办理情况"), "factors:record", "ti-chart-bar", "sees_business_data", "/factors/record/"),
     NavItem(_("用户管理"), "accounts:user_list", "ti-users", "manages_accounts", "/accounts/users/"),
     NavItem(_("单位管理"), "organizations:unit_list", "ti-sitemap", "manages_accounts", "/units/"),
     NavItem(_("账号安全"), "accounts:security", "ti-shield-lock", "manages_security", "/accounts/security/"),
@@ -32,6 +37,7 @@ NAV: tuple[NavItem, ...] = (
 
 
 def nav_for(user, path: str) -> list[dict]:
+    """The entries the user's capabilities allow; the one with the longest matching prefix is active."""
     items = []
     for item in NAV:
         if not getattr(user, item.needs, False):
@@ -40,6 +46,9 @@ def nav_for(user, path: str) -> list[dict]:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
-        active = path == url if item.url_name == "home" else path.startswith(item.prefix)
-        items.append({"label": item.label, "url": url, "icon": item.icon, "active": active})
+        items.append({"label": item.label, "url": url, "icon": item.icon, "active": False,
+                      "prefix": url if item.url_name == "home" else item.prefix})
+    matches = [i for i in items if (path == i["prefix"] if i["prefix"] == "/" else path.startswith(i["prefix"]))]
+    if matches:
+        max(matches, key=lambda i: len(i["prefix"]))["active"] = True
     return items

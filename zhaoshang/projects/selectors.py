@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 from django.db.models import Count, QuerySet, Sum
+from django.utils import timezone
 
 from zhaoshang.core.errors import NotVisible
 from zhaoshang.organizations.selectors import scope_by_unit
@@ -10,7 +14,8 @@ from zhaoshang.organizations.selectors import scope_by_unit
 from .filters import ProjectFilter
 from .models import FollowUp, Project
 
-SORTABLE = {"name", "total_investment", "stage", "signed_on", "updated_at", "unit", "code"}
+SORTABLE = {"name", "total_investment", "stage", "signed_on", "updated_at", "unit", "code", "scale_score",
+            "tier_score", "maturity_score", "warning_count", "last_follow_up_on"}
 
 
 def project_queryset(*, user) -> QuerySet[Project]:
@@ -50,3 +55,85 @@ def follow_up_list(*, user, project: Project | None = None, limit: int | None = 
         qs = qs.filter(project=project)
     qs = qs.order_by("-happened_on", "-id")
     return qs[:limit] if limit else qs
+
+
+def capital_in_place(*, project: Project) -> Decimal:
+    return project.capital_entries.aggregate(total=Sum("amount"))["total"] or Decimal(0)
+
+
+def project_fulfilment(*, project: Project, today: date | None = None) -> dict:
+    """Commitments beside actuals, and the capital realisation at 1, 2 and 3 years after signing."""
+    from .fulfilment import DEFAULT_EXPECTED, capital_realisation, is_behind
+
+    today = today or timezone.localdate()
+    entries = list(project.capital_entries.values_list("entry_date", "amount"))
+    committed = project.contracted_amount or project.total_investment
+    realisations = (capital_realisation(signed_on=project.signed_on, committed=committed, entries=entries,
+                                        today=today) if project.signed_on else [])
+    actuals = list(project.annual_actuals.order_by("year"))
+    land = project.land_mu
+    rows = []
+    for a in actuals:
+        rows.append({
+            "year": a.year, "output": a.output, "tax": a.tax, "jobs": a.jobs,
+            "fixed_asset_investment": a.fixed_asset_investment,
+            "output_rate": (a.output / project.expected_annual_output).quantize(Decimal("0.0001"))
+            if a.output is not None and project.expected_annual_output else None,
+            "tax_per_mu": (a.tax / land).quantize(Decimal("0.01")) if a.tax is not None and land else None,
+        })
+    return {
+        "committed": committed, "capital_total": sum((a for _, a in entries), Decimal(0)),
+        "realisations": realisations, "behind": is_behind(realisations, expected=DEFAULT_EXPECTED),
+        "actuals": rows,
+        "committed_intensity": (project.total_investment / land).quantize(Decimal("0.1")) if land else None,
+        "committed_tax_per_mu": (project.expected_annual_tax / land).quantize(Decimal("0.01"))
+        if land and project.expected_annual_tax else None,
+    }
+
+
+def warning_list(*, user, filters: dict | None = None):
+    """Open health-check warnings of the projects the user may see."""
+    from .models import ProjectWarning
+
+    qs = ProjectWarning.objects.filter(resolved_on=None, project__in=project_queryset(user=user)) \
+        .select_related("project", "project__unit").order_by("severity", "-first_seen_on", "id")
+    filters = filters or {}
+    if filters.get("rule"):
+        qs = qs.filter(rule_code=filters["rule"])
+    if filters.get("severity"):
+        qs = qs.filter(severity=filters["severity"])
+    if filters.get("unit"):
+        from zhaoshang.organizations.models import Unit
+
+        unit = Unit.objects.filter(id=filters["unit"]).first()
+        qs = qs.filter(project__unit__path__startswith=unit.path) if unit else qs.none()
+    return qs
+
+
+def pool_shape(*, user, unit_id: int | None = None) -> dict:
+    """The pool at a glance: a scale × maturity matrix (score bands) and counts by major-project tier.
+
+    Only open projects count (not 终止 or 暂缓), because the pool is what can still be landed.
+    """
+    from zhaoshang.organizations.models import Unit
+
+    from .enums import ACTIVE_STAGES
+    from .models import TierThreshold
+
+    qs = project_queryset(user=user).filter(stage__in=list(ACTIVE_STAGES) + ["in_production"])
+    if unit_id:
+        unit = Unit.objects.filter(id=unit_id).first()
+        qs = qs.filter(unit__path__startswith=unit.path) if unit else qs.none()
+    bands = [(0, 20), (20, 40), (40, 60), (60, 80), (80, 101)]
+    matrix = [[0] * len(bands) for _ in bands]
+    for scale, maturity in qs.values_list("scale_score", "maturity_score").iterator(chunk_size=5000):
+        i = next(k for k, (lo, hi) in enumerate(bands) if lo <= scale < hi)
+        j = next(k for k, (lo, hi) in enumerate(bands) if lo <= maturity < hi)
+        matrix[i][j] += 1
+    per_tier = {row["tier"]: row for row in qs.order_by().values("tier").annotate(n=Count("id"),
+                                                                                   total=Sum("total_investment"))}
+    labels = [""] + list(TierThreshold.objects.order_by("min_investment").values_list("label", flat=True))
+    by_tier = [{"label": t or "亿元以下", "count": per_tier.get(t, {}).get("n", 0),
+                "total": per_tier.get(t, {}).get("total") or Decimal(0)} for t in labels]
+    return {"bands": [f"{lo}–{min(hi, 100)}" for lo, hi in bands], "matrix": matrix, "by_tier": by_tier,
+            "count": sum(sum(r) for r in matrix)}

@@ -15,3 +15,12 @@ from .lifecycle import (  # noqa: F401
     project_put_on_hold,
     project_resume,
 )
+from .fulfilment import (  # noqa: F401
+    annual_actual_set,
+    capital_entry_add,
+    milestone_complete,
+    milestone_default_plan,
+    milestone_plan_set,
+)
+from .health import health_run  # noqa: F401
+from .scoring import project_refresh_derived, project_rules_ensure_defaults, projects_refresh_all  # noqa: F401

@@ -96,9 +96,11 @@ def _save(project: Project, user, fields: list[str]) -> None:
     project.full_clean()
     project._history_user = user
     project.save(update_fields=[*fields, "stage", "stage_changed_on", "version", "updated_at"])
+    from ..tasks import refresh_project
     from .scoring import project_refresh_derived
 
     project_refresh_derived(project=project)
+    transaction.on_commit(lambda: refresh_project(project.pk))
 
 
 @transaction.atomic
