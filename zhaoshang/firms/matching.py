@@ -164,8 +164,8 @@ def _judge_same_brand(a: NameKey, b: NameKey) -> tuple[Verdict, str]:
         if short.generic and not set(short.generic) <= set(long.generic):
             return Verdict.DIFFERENT, f"字号相同，但经营特点不同（{_words(short)} / {_words(long)}）"
         return Verdict.SAME, f"“{short.key}”是“{long.key}”的简称（字号相同，省略了行业表述）"
-    short, long = sorted((a, b), key=lambda k: len(k.industry))
-    if long.industry[: len(short.industry)] == short.industry:
+    short, long = sorted((a, b), key=lambda k: len("".join(k.industry)))
+    if "".join(long.industry).startswith("".join(short.industry)):  # 医疗 / 医疗器材
         if not _is_registered(short) and not short.branch and set(short.generic) <= set(long.generic):
             # Written without an organisation form it is a reference, not a registered name:
             # 中金医药 for 连云港中金医药包装有限公司.
@@ -428,10 +428,13 @@ class _Grouping:
         shorts.sort(key=lambda ci: -len(self.classes[ci].key.key))
         for ci in shorts:
             cls = self.classes[ci]
+            # Every spelling in the class must fit: 鹰游 and 鹰游集团有限公司 share a key, but
+            # the group's spelling says it is not 鹰游纺机's short form.
+            spellings = list({self.keys[n].name: self.keys[n] for n in cls.nodes}.values())[:MAX_AMBIGUOUS_LISTED]
             fits = [
                 li for li in longer_of[cls.key.identity]
                 if region_paths_compatible(cls.path, self.classes[li].path)
-                and judge_keys(cls.key, self.classes[li].key)[0] is Verdict.SAME
+                and all(judge_keys(k, self.classes[li].key)[0] is Verdict.SAME for k in spellings)
             ]
             if not fits:
                 continue
