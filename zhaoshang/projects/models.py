@@ -386,3 +386,20 @@ class LeaderActivity(TimeStampedModel):
         verbose_name = "领导招商活动"
         verbose_name_plural = "领导招商活动"
         ordering = ["-happened_on", "-id"]
+
+
+class FollowUpReminder(models.Model):
+    """One reminder sent for an overdue next step (下一步逾期提醒), so the daily job never sends it twice.
+
+    Keyed by the due date reminded: were a next step ever given a new date, it would be reminded again.
+    """
+
+    follow_up = models.ForeignKey(FollowUp, verbose_name="跟踪服务记录", on_delete=models.CASCADE,
+                                  related_name="reminders")
+    due_on = models.DateField("提醒的期限")
+    sent_on = models.DateField("提醒日期")
+
+    class Meta:
+        verbose_name = "下一步逾期提醒"
+        verbose_name_plural = "下一步逾期提醒"
+        constraints = [models.UniqueConstraint(fields=["follow_up", "due_on"], name="follow_up_reminder_once")]
