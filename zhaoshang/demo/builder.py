@@ -21,8 +21,8 @@ from zhaoshang.leads.models import Lead
 from zhaoshang.leads.services import lead_bulk_create
 from zhaoshang.organizations.models import Unit
 from zhaoshang.organizations.services import unit_ensure
-from zhaoshang.projects.models import FollowUp, Project
-from zhaoshang.projects.services import follow_up_bulk_create, project_bulk_create
+from zhaoshang.projects.models import CapitalEntry, DropReason, FollowUp, Project, StageTransition
+from zhaoshang.projects.services import follow_up_bulk_create, history_bulk_create, project_bulk_create
 
 from . import generator, lianyungang
 
@@ -80,6 +80,27 @@ def _chunks(iterable, size):
         yield batch
 
 
+STAGE_DATES = [("signed", "signed_on"), ("registered", "registered_on"),
+               ("under_construction", "construction_started_on"), ("in_production", "production_started_on")]
+
+
+def _transitions(row, project: Project, actor) -> list[StageTransition]:
+    """The stage history the generated dates imply (conversion rates and durations read it)."""
+    out, previous = [], "negotiating"
+    for stage, field_name in STAGE_DATES:
+        day = getattr(row, field_name)
+        if day is None:
+            break
+        out.append(StageTransition(project=project, from_stage=previous, to_stage=stage, happened_on=day,
+                                   actor=actor))
+        previous = stage
+    if row.stage in ("on_hold", "dropped"):
+        out.append(StageTransition(project=project, from_stage=previous, to_stage=row.stage,
+                                   happened_on=row.stage_changed_on, actor=actor,
+                                   reason=row.hold_reason or "（演示数据）"))
+    return out
+
+
 def build_synthetic(report: BuildReport, *, scale: str, seed: int, today: date | None = None,
                     progress: Progress | None = None, chunk: int = 2000) -> None:
     """Projects with their follow-ups, and leads, created in chunks through the bulk services."""
@@ -90,6 +111,7 @@ def build_synthetic(report: BuildReport, *, scale: str, seed: int, today: date |
     officers = {u.unit.code: u for u in User.objects.filter(role="unit_officer").select_related("unit")}
     leader = User.objects.filter(role="leader").first()
     total = generator.SCALES[scale][0]
+    drop_reasons = list(DropReason.objects.filter(is_active=True))
     started = time.perf_counter()
     done = 0
     for batch in _chunks(generator.project_rows(scale=scale, seed=seed, unit_codes=target_codes, today=today),
@@ -115,6 +137,12 @@ def build_synthetic(report: BuildReport, *, scale: str, seed: int, today: date |
                 responsible_leader=leader if r.total_investment >= Decimal(100000) else None,
                 created_by=officers.get(r.unit_code, actor),
                 last_follow_up_on=follow_up_rows[r.index][-1].happened_on if follow_up_rows[r.index] else None,
+                land_mu=r.land_mu, fixed_asset_investment=r.fixed_asset_investment,
+                expected_annual_output=r.expected_annual_output, expected_annual_tax=r.expected_annual_tax,
+                expected_jobs=r.expected_jobs, agreement_kind=r.agreement_kind, contracted_amount=r.contracted_amount,
+                local_company_name=r.local_company_name, local_credit_code=r.local_credit_code, site=r.site,
+                hold_reason=r.hold_reason,
+                drop_reason=drop_reasons[r.index % len(drop_reasons)] if r.stage == "dropped" else None,
             ) for r in fresh]
             project_bulk_create(user=actor, projects=projects, validate=scale == "demo")
             follow_ups = [
@@ -124,6 +152,11 @@ def build_synthetic(report: BuildReport, *, scale: str, seed: int, today: date |
                 for r, project in zip(fresh, projects, strict=True) for f in follow_up_rows[r.index]
             ]
             follow_up_bulk_create(user=actor, follow_ups=follow_ups, validate=scale == "demo")
+            history_bulk_create(user=actor, model=StageTransition,
+                                objects=[t for r, p in zip(fresh, projects, strict=True) for t in _transitions(r, p, actor)])
+            history_bulk_create(user=actor, model=CapitalEntry, objects=[
+                CapitalEntry(project=p, entry_date=day, amount=amount, note="（演示数据）", created_by=actor)
+                for r, p in zip(fresh, projects, strict=True) for day, amount in r.capital])
         report.projects_created += len(fresh)
         report.follow_ups_created += len(follow_ups)
         if progress:
@@ -175,4 +208,11 @@ def build_demo(*, scale: str = "demo", seed: int = 2026, today: date | None = No
     report.seconds["reference"] = time.perf_counter() - started
     build_synthetic(report, scale=scale, seed=seed, today=today, progress=progress)
     build_extensions(report, scale=scale, seed=seed, today=today, progress=progress)
+    # Derived columns and health warnings, as the nightly job would leave them.
+    from zhaoshang.projects.services import health_run, projects_refresh_all
+
+    started = time.perf_counter()
+    health_run(today=today)
+    projects_refresh_all(today=today)
+    report.seconds["checks"] = time.perf_counter() - started
     return report

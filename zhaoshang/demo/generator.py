@@ -75,6 +75,18 @@ class ProjectRow:
     stage_changed_on: date
     contact_name: str
     contact_phone: str
+    land_mu: Decimal | None = None
+    fixed_asset_investment: Decimal | None = None
+    expected_annual_output: Decimal | None = None
+    expected_annual_tax: Decimal | None = None
+    expected_jobs: int | None = None
+    agreement_kind: str = ""
+    contracted_amount: Decimal | None = None
+    local_company_name: str = ""
+    local_credit_code: str = ""
+    site: str = ""
+    hold_reason: str = ""
+    capital: tuple[tuple[date, Decimal], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,6 +146,52 @@ def _dates(rng: random.Random, stage: str, today: date) -> dict:
     return out
 
 
+SITES = {"haizhou": "海州经济开发区", "lianyun": "板桥工业园", "ganyu": "柘汪临港产业区", "donghai": "东海经济开发区",
+         "guanyun": "灌云县临港产业区", "guannan": "江苏连云港化工产业园", "kaifaqu": "中华药港",
+         "xuwei": "连云港石化产业基地", "gaoxin": "高新区花果山片区"}
+
+
+def _credit_code(rng: random.Random) -> str:
+    """A synthetic but valid 统一社会信用代码 (correct check character) for a demo company."""
+    from zhaoshang.firms.credit_code import credit_code_check_char
+
+    chars = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    first17 = "913207" + f"{rng.randint(0, 99):02d}" + "".join(rng.choice(chars) for _ in range(9))
+    return first17 + credit_code_check_char(first17)
+
+
+def _evidence(rng: random.Random, *, investor: str, unit_code: str, total: Decimal, dates: dict,
+              today: date) -> dict:
+    """Stage evidence and commitments consistent with the dates the project reached."""
+    land = Decimal(max(20, int(total / Decimal(rng.uniform(250, 700))))) if rng.random() < 0.85 else None
+    out: dict = {
+        "land_mu": land,
+        "fixed_asset_investment": (total * Decimal(str(round(rng.uniform(0.55, 0.9), 2)))).quantize(Decimal(1)),
+        "expected_annual_output": (total * Decimal(str(round(rng.uniform(0.8, 2.5), 2)))).quantize(Decimal(1)),
+        "expected_annual_tax": (total * Decimal(str(round(rng.uniform(0.03, 0.09), 3)))).quantize(Decimal(1)),
+        "expected_jobs": rng.randint(50, 1500),
+    }
+    if dates["signed_on"]:
+        out["agreement_kind"] = "formal" if rng.random() < 0.7 else "framework"
+        out["contracted_amount"] = total
+    if dates["registered_on"]:
+        out["local_company_name"] = f"连云港{investor[2:4]}{investor[4:-4] if len(investor) > 8 else '新材料'}有限公司"
+        out["local_credit_code"] = _credit_code(rng)
+        out["site"] = SITES.get(unit_code, "")
+    if dates["construction_started_on"]:
+        # Capital arrives in a few tranches after construction starts; some projects lag (health checks).
+        entries, day = [], dates["construction_started_on"]
+        share = Decimal(str(round(rng.uniform(0.05, 0.9), 2)))
+        n = rng.randint(1, 6)
+        for _ in range(n):
+            day = day + timedelta(days=rng.randint(20, 90))
+            if day > today:
+                break
+            entries.append((day, (total * share / n).quantize(Decimal(1))))
+        out["capital"] = tuple(entries)
+    return out
+
+
 def project_rows(*, scale: str, seed: int, unit_codes: list[str], today: date) -> Iterator[ProjectRow]:
     count = SCALES[scale][0]
     rng = random.Random(f"{seed}-projects-{scale}")
@@ -147,14 +205,20 @@ def project_rows(*, scale: str, seed: int, unit_codes: list[str], today: date) -
         kind = "expansion" if rng.random() < 0.18 else "new"
         name = f"{investor[:2]}{product}{'增资扩产' if kind == 'expansion' else ''}项目"
         foreign = Decimal(rng.randint(500, 20000)) if rng.random() < 0.08 else None
+        unit_code = rng.choice(unit_codes)
+        total = _amount(rng)
+        dates = _dates(rng, stage, today)
+        evidence = _evidence(rng, investor=investor, unit_code=unit_code, total=total, dates=dates, today=today)
+        if stage == "on_hold":
+            evidence["hold_reason"] = rng.choice(["企业资金安排调整", "等待能耗指标", "企业内部决策延后"])
         yield ProjectRow(
             index=i, code=f"{prefix}-{i + 1:0{width}d}", name=name, investor_name=investor,
-            unit_code=rng.choice(unit_codes), chain=chain, kind=kind, stage=stage,
-            total_investment=_amount(rng), foreign_investment_usd=foreign,
+            unit_code=unit_code, chain=chain, kind=kind, stage=stage,
+            total_investment=total, foreign_investment_usd=foreign,
             is_confidential=rng.random() < 0.1,
             contact_name=rng.choice(SURNAMES) + rng.choice(["经理", "总监", "总", "主任"]),
             contact_phone=f"1{rng.choice('3578')}{rng.randint(100000000, 999999999)}",
-            **_dates(rng, stage, today),
+            **dates, **evidence,
         )
 
 

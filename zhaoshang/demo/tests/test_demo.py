@@ -53,3 +53,20 @@ def test_city_scale_has_the_promised_volume():
                      for p in projects)
     assert len(projects) == 2000
     assert 18_000 <= follow_ups <= 22_000
+
+
+def test_demo_projects_carry_their_stage_evidence_and_history(db):
+    from zhaoshang.firms.credit_code import credit_code_is_valid
+    from zhaoshang.projects.models import StageTransition
+
+    build_demo(today=TODAY)
+    signed = Project.objects.exclude(signed_on=None)
+    assert signed.filter(contracted_amount=None).count() == 0
+    for p in Project.objects.exclude(registered_on=None):
+        assert credit_code_is_valid(p.local_credit_code) and p.local_company_name and p.site
+    # one transition per stage reached, dated like the project's own dates
+    for p in Project.objects.filter(stage="under_construction")[:20]:
+        assert list(StageTransition.objects.filter(project=p).values_list("to_stage", "happened_on")) == [
+            ("signed", p.signed_on), ("registered", p.registered_on),
+            ("under_construction", p.construction_started_on)]
+    assert Project.objects.filter(stage="dropped", drop_reason=None).count() == 0

@@ -3,6 +3,7 @@
 from .core import (  # noqa: F401
     follow_up_bulk_create,
     follow_up_create,
+    history_bulk_create,
     project_bulk_create,
     project_create,
     project_next_code,
@@ -24,3 +25,12 @@ from .fulfilment import (  # noqa: F401
 )
 from .health import health_run  # noqa: F401
 from .scoring import project_refresh_derived, project_rules_ensure_defaults, projects_refresh_all  # noqa: F401
+from .leaders import leader_activity_create, leader_activity_update  # noqa: F401
+from .reminders import follow_up_reminders_send  # noqa: F401
+from .task_forces import (  # noqa: F401
+    task_force_add_member,
+    task_force_close,
+    task_force_create,
+    task_force_remove_member,
+    task_force_update,
+)

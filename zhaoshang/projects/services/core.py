@@ -66,7 +66,9 @@ def follow_up_create(*, user, project: Project, happened_on: date, kind: str, co
                      is_demo: bool = False) -> FollowUp:
     if not user.writes_business_data:
         raise BusinessError("您的角色不能记录跟踪服务", status=403)
-    if project.unit_id not in visible_unit_ids(user=user):
+    from ..selectors import project_queryset  # the one scoping rule, task-force members included
+
+    if not project_queryset(user=user).filter(pk=project.pk).exists():
         raise BusinessError("记录不存在或无权查看", status=404)
     if happened_on > timezone.localdate():
         raise BusinessError("跟踪日期不能晚于今天", field="happened_on")
@@ -158,3 +160,13 @@ def project_update(*, user, project: Project, version: int, data: dict) -> tuple
 
     project_refresh_derived(project=current)
     return current, changed
+
+
+@transaction.atomic
+def history_bulk_create(*, user, model, objects: list, batch_size: int = 5000) -> int:
+    """Bulk-create rows of any audited projects model (transitions, capital entries…) with history rows,
+    for the demo generator and imports."""
+    from simple_history.utils import bulk_create_with_history
+
+    bulk_create_with_history(objects, model, batch_size=batch_size, default_user=user)
+    return len(objects)
