@@ -104,14 +104,14 @@ class Amount:
     currency: str  # ISO code
     qualifier: str | None
     bare: bool  # no currency word: "50亿"
+    wan_cny: int | Decimal | None = None  # value in 万元 CNY, an int when whole; None for other currencies
 
-    @property
-    def wan_cny(self) -> int | Decimal | None:
-        """Value in 万元 CNY, an int when whole; None for other currencies."""
-        if self.currency != "CNY":
-            return None
-        wan = self.value / Decimal(10000)
-        return int(wan) if wan == wan.to_integral_value() else wan.normalize()
+
+def _wan(value: Decimal, currency: str) -> int | Decimal | None:
+    if currency != "CNY":
+        return None
+    wan = value.scaleb(-4)
+    return int(wan) if wan == wan.to_integral_value() else wan.normalize()
 
 
 def parse_number(token: str) -> Decimal | None:
@@ -182,6 +182,7 @@ def find_amounts(text: str) -> list[Amount]:
                 currency=currency,
                 qualifier=QUALIFIERS.get(qual_raw) if qual_raw else None,
                 bare=cur is None,
+                wan_cny=_wan(value, currency),
             )
         )
     return out

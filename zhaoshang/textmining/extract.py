@@ -17,8 +17,8 @@ from typing import Any
 
 from . import lexicon as lx
 from .amounts import Amount
-from .extractors import CJK, CLAUSE_END, SENTENCE_END, Doc, Mention, _abbreviates, run_extractors
-from .normalize import ERR_EMPTY, MAX_CHARS, DecodedText, decode_bytes, normalize
+from .extractors import CJK, CLAUSE_END, SENTENCE_END, Doc, Mention, Spans, _abbreviates, run_extractors
+from .normalize import ERR_EMPTY, MAX_CHARS, DecodedText, decode_bytes, normalize_with_info
 
 WARN_TRUNCATED = "文本过长，只分析了前 {n} 个字符。"
 
@@ -157,9 +157,9 @@ def extract_document(data: str | bytes, *, doc: str = "", html: bool | None = No
     else:
         text = data
     warnings: list[str] = []
-    if len(text) > MAX_CHARS:
+    norm, truncated = normalize_with_info(text, html=html)
+    if truncated:
         warnings.append(WARN_TRUNCATED.format(n=MAX_CHARS))
-    norm = normalize(text, html=html)
     if not norm.strip():
         return ExtractionResult(doc=doc, text=norm, encoding=encoding, error=ERR_EMPTY, warnings=warnings)
     projects, aggregates = extract_normalized(norm)
@@ -236,19 +236,20 @@ class _Assembler:
         self.doc = doc
         self.text = doc.text
         self.found = found
+        self.idx = {kind: Spans(items) for kind, items in found.items()}
         projects = found.get("project", [])
         self.named = [p for p in projects if p.attrs["type"] == "named"]
-        self.coref = [p for p in projects if p.attrs["type"] == "coref"]
-        self.generic = [p for p in projects if p.attrs["type"] == "generic"]
-        self.amounts = found.get("amount", [])
-        self.counts = [c for c in found.get("count", [])]
+        self.coref = Spans(p for p in projects if p.attrs["type"] == "coref")
+        self.generic = Spans(p for p in projects if p.attrs["type"] == "generic")
+        self.amounts = self.idx.get("amount", Spans())
+        self.counts = self.idx.get("count", Spans())
         self.claimed: set[int] = set()  # id() of amount mentions owned by aggregates
         self.drafts: list[_Draft] = []
         self.aggs: list[_AggDraft] = []
         self.loose: list[tuple[int, int]] = []  # non-aggregate clauses outside any project
         self.title_end = self._title_end()
         self.head_end = self._head_end()
-        self.named = [a for a in self.named if not self._predicate(a)]
+        self.named_idx = Spans(a for a in self.named if not self._predicate(a))
         places = found.get("place", [])
         lyg = sum(1 for p in places if p.attrs.get("lyg"))
         other = sum(1 for p in places if not p.attrs.get("lyg") and p.attrs["rank"] >= 2)
@@ -256,7 +257,7 @@ class _Assembler:
 
     def _predicate(self, anchor: Mention) -> bool:
         """该项目是国内最大的碳纤维项目: the second 项目 describes the first, it is not another one."""
-        for c in self.coref:
+        for c in self.coref.overlapping(anchor.start - 30, anchor.start):
             if c.end <= anchor.start and anchor.start - c.end <= 30:
                 between = self.text[c.end : anchor.start]
                 if not CLAUSE_END.search(between) and not SENTENCE_END.search(between) and re.search("是|为|成为|属于|列为|作为", between):
@@ -274,7 +275,7 @@ class _Assembler:
         for ss, se in sentences:
             clauses = _split(text, ss, se, CLAUSE_END)
             agg_idx = self._aggregates(clauses, (ss, se))
-            anchors = [a for a in self.named if ss <= a.start < se]
+            anchors = self.named_idx.within(ss, se)
             if not anchors:
                 kept = [c for i, c in enumerate(clauses) if i not in agg_idx]
                 if self._former_latter(kept, previous) or self._respective_firms((ss, se), previous):
@@ -291,7 +292,7 @@ class _Assembler:
             for i, (cs, ce) in enumerate(clauses):
                 if i in agg_idx:
                     continue
-                in_clause = [a for a in anchors if cs <= a.start < ce]
+                in_clause = [a for a in anchors if cs <= a.start < ce]  # anchors of one sentence: few
                 if not in_clause:
                     if cur is not None:
                         cur.segments.append((cs, ce))
@@ -339,7 +340,7 @@ class _Assembler:
         k = self.text.find("分别", *sentence)
         if k < 0 or len(previous) < 2:
             return False
-        firms = [f for f in self.found.get("company", []) if k < f.start and f.end <= sentence[1]]
+        firms = self.idx["company"].within(k, sentence[1]) if "company" in self.idx else []
         if len(firms) != len(previous):
             return False
         for draft, firm in zip(previous, firms, strict=True):
@@ -373,8 +374,9 @@ class _Assembler:
                 best.amount = t.amount
             self.drafts.remove(t)
 
-    def _has(self, mentions: list[Mention], clause: tuple[int, int]) -> bool:
-        return any(_within(m, *clause) for m in mentions)
+    @staticmethod
+    def _has(mentions: Spans, clause: tuple[int, int]) -> bool:
+        return bool(mentions.within(*clause))
 
     def _draft_for(self, anchor: Mention) -> _Draft:
         """The draft for this name: the same project named twice (title and body) is one project."""
@@ -395,7 +397,7 @@ class _Assembler:
         """The name without the firms and places in it: 恒瑞医药创新药基地项目 ~ 江苏恒瑞医药股份有限公司创新药基地项目."""
         chars = list(self.text[name.start : name.end])
         for kind in ("company", "place"):
-            for m in self.found.get(kind, []):
+            for m in self.idx.get(kind, Spans()).within(name.start, name.end):
                 if name.start <= m.start and m.end <= name.end:
                     for i in range(m.start - name.start, m.end - name.start):
                         chars[i] = ""
@@ -403,19 +405,20 @@ class _Assembler:
 
     def _implicit_anchors(self, sentences: list[tuple[int, int]]) -> None:
         """A firm investing a sum to build a base/plant is a project even without the word 项目."""
-        firms = self.found.get("company", [])
+        firms = self.idx.get("company", Spans())
+        named = Spans(self.named)
         extra: list[Mention] = []
         for ss, se in sentences:
-            if any(ss <= a.start < se for a in self.named) or any(ss <= c.start < se for c in self.counts):
+            if named.within(ss, se) or self.counts.within(ss, se):
                 continue
-            if not any(ss <= f.start < se for f in firms):
+            if not firms.within(ss, se):
                 continue
-            if not any(ss <= a.start < se and a.attrs["role"] in ("investment", "neutral") for a in self.amounts):
+            if not any(a.attrs["role"] in ("investment", "neutral") for a in self.amounts.within(ss, se)):
                 continue
             for m in _FACILITY_RE.finditer(self.text, ss, se):
                 s, e = m.span("obj")
                 # the object starts after any amount inside the match (投资50亿元建设 …)
-                for a in self.amounts:
+                for a in self.amounts.overlapping(s, e):
                     if s < a.end <= e:
                         s = a.end
                 obj = self.text[s:e].lstrip("的了")
@@ -424,6 +427,7 @@ class _Assembler:
                     extra.append(Mention("project", s, e, obj, value=obj, attrs={"type": "named", "implicit": True}))
                     break
         self.named = sorted(self.named + extra, key=lambda m: m.start)
+        self.named_idx = Spans(a for a in self.named if not self._predicate(a))
 
     def _aggregates(self, clauses: list[tuple[int, int]], sentence: tuple[int, int]) -> set[int]:
         """Find aggregate statements in a sentence; return the indexes of their clauses."""
@@ -431,16 +435,16 @@ class _Assembler:
         for i, clause in enumerate(clauses):
             if _TARGET_RE.search(self.text, clause[0], clause[1]):
                 continue  # 力争全年新签约项目50个: a target, not a result
-            counts = [c for c in self.counts if _within(c, *clause)]
-            has_named = any(_within(a, *clause) for a in self.named)
+            counts = self.counts.within(*clause)
+            has_named = bool(self.named_idx.within(*clause))
             if counts:
                 # 超10亿元项目11个、超50亿元项目3个: one aggregate per count, each with its own part
                 bounds = [clause[0]] + [c.end for c in counts[:-1]] + [clause[1]]
                 parts = [(counts[k], (bounds[k], bounds[k + 1])) for k in range(len(counts))]
             else:
-                category = [g for g in self.generic if _within(g, *clause)]
+                category = self.generic.within(*clause)
                 total = [a for a in self._free_amounts(clause) if a.attrs.get("total")]
-                if not (category and total and not has_named and not any(_within(c, *clause) for c in self.coref)):
+                if not (category and total and not has_named and not self.coref.within(*clause)):
                     continue
                 parts = [(None, clause)]
             used.add(i)
@@ -452,7 +456,7 @@ class _Assembler:
                 if amount is None and not has_named and len(parts) == 1:
                     for j in range(i + 1, len(clauses)):
                         nxt = clauses[j]
-                        if any(_within(a, *nxt) for a in self.named) or any(_within(c, *nxt) for c in self.counts):
+                        if self.named_idx.within(*nxt) or self.counts.within(*nxt):
                             break
                         amount = next((a for a in self._free_amounts(nxt) if a.attrs["role"] == "investment"), None)
                         if amount is not None:
@@ -467,14 +471,14 @@ class _Assembler:
         return used
 
     def _free_amounts(self, clause: tuple[int, int]) -> list[Mention]:
-        return [a for a in self.amounts if _within(a, *clause) and id(a) not in self.claimed and a.attrs["role"] != "threshold"]
+        return [a for a in self.amounts.within(*clause) if id(a) not in self.claimed and a.attrs["role"] != "threshold"]
 
     def _unnamed_project(self) -> None:
         """No project is named but a firm commits a sum in plain words: one unnamed project."""
         if self.aggs and not self.coref:
             return
         clauses = self.loose
-        firms = [f for f in self.found.get("company", []) if any(_within(f, *c) for c in clauses)]
+        firms = [f for c in clauses for f in self.idx.get("company", Spans()).within(*c)]
         money = [a for c in clauses for a in self._free_amounts(c) if a.attrs["role"] == "investment"]
         if firms and money:
             self.drafts.append(_Draft(None, list(clauses)))
@@ -483,7 +487,14 @@ class _Assembler:
     # -- one project from its clauses -----------------------------------------------------------
 
     def _in(self, kind: str, segments: list[tuple[int, int]]) -> list[Mention]:
-        return [m for m in self.found.get(kind, []) if any(_within(m, s, e) for s, e in segments)]
+        index = self.idx.get(kind)
+        if index is None:
+            return []
+        seen: dict[int, Mention] = {}
+        for s, e in segments:
+            for m in index.within(s, e):
+                seen[id(m)] = m
+        return sorted(seen.values(), key=lambda m: m.start)
 
     def _project(self, draft: _Draft) -> Project | None:
         segs = draft.segments
@@ -574,10 +585,10 @@ class _Assembler:
             return None
         score: dict[str, float] = {}
         first: dict[str, Mention] = {}
-        firms = self.found.get("company", [])
+        firms = self.idx.get("company", Spans())
         for m in mentions:
             key = m.value or "~" + m.attrs["industry"]
-            if any(_within(m, f.start, f.end) for f in firms):
+            if any(f.start <= m.start and m.end <= f.end for f in firms.overlapping(m.start, m.end)):
                 weight = 0.5  # 精细化工 in a firm's name says less than the product the project makes
             else:
                 weight = 2.0 if name is not None and _within(m, name.start, name.end) else 1.0

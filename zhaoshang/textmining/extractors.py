@@ -8,7 +8,8 @@ An extractor takes the normalised document (and what earlier extractors found) a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, ClassVar
@@ -79,11 +80,51 @@ def _instance(cls: type[Extractor]) -> Extractor:
     return cls()
 
 
-def _inside(pos: int, end: int, spans: list[Mention]) -> bool:
-    return any(m.start <= pos and end <= m.end for m in spans)
+class Spans:
+    """Mentions sorted by start, so range questions cost O(log n) and long texts stay linear."""
+
+    __slots__ = ("items", "starts", "longest")
+
+    def __init__(self, items: Iterable[Mention] = ()) -> None:
+        self.items: list[Mention] = sorted(items, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.items]
+        self.longest = max((m.end - m.start for m in self.items), default=0)
+
+    def add(self, m: Mention) -> None:
+        i = bisect_right(self.starts, m.start)
+        self.items.insert(i, m)
+        self.starts.insert(i, m.start)
+        self.longest = max(self.longest, m.end - m.start)
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying inside [start, end)."""
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.starts[i] < end:
+            if self.items[i].end <= end:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        i = bisect_left(self.starts, start - self.longest)
+        out = []
+        while i < len(self.items) and self.starts[i] < end:
+            if self.items[i].end > start:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return bool(self.overlapping(start, end))
+
+    def __len__(self) -> int:
+        return len(self.items)
 
 
-def _overlaps(pos: int, end: int, spans: list[Mention]) -> bool:
+def _overlaps(pos: int, end: int, spans: Spans | list[Mention]) -> bool:
+    if isinstance(spans, Spans):
+        return spans.overlaps(pos, end)
     return any(m.start < end and pos < m.end for m in spans)
 
 
@@ -94,6 +135,19 @@ _TITLE_TOKEN = re.compile(r"书记|市长|区长|县长|主任|局长|部长|主
 
 
 def _left_tokens(text: str, start: int, limit: int, stop: Callable[[list[str], int], bool]) -> int:
+    return _left_walk(text, start, limit, stop)[0]
+
+
+def _left_walk(text: str, start: int, limit: int, stop: Callable[[list[str], int], bool]) -> tuple[int, list[str]]:
+    """:func:`_walk` on a short window first (segmenting is the costly part), the full one if needed."""
+    short = min(limit, 14)
+    left, tokens = _walk(text, start, short, stop)
+    if short < limit and left <= start - short + 1 and start - short > 0:
+        return _walk(text, start, limit, stop)  # the name may go on: walk the whole window
+    return left, tokens
+
+
+def _walk(text: str, start: int, limit: int, stop: Callable[[list[str], int], bool]) -> tuple[int, list[str]]:
     """Walk left from ``start`` over jieba tokens until a boundary; return the new start.
 
     Hard punctuation ends the walk; a balanced (…) / （…） just before is kept, so
@@ -114,15 +168,17 @@ def _left_tokens(text: str, start: int, limit: int, stop: Callable[[list[str], i
         j -= 1
     segment = text[j:start]
     if not segment:
-        return start
+        return start, []
     tokens = list(lx.tokenizer().cut(segment, HMM=False))
     kept = 0
     rev = tokens[::-1]
+    n = 0
     for i, tok in enumerate(rev):
         if stop(rev, i):
             break
         kept += len(tok)
-    return start - kept
+        n = i + 1
+    return start - kept, tokens[len(tokens) - n :]
 
 
 # --- firms --------------------------------------------------------------------------------
@@ -238,30 +294,35 @@ class CompanyExtractor(Extractor):
             if not self._valid(core, text[s:e]):
                 continue
             out.append(Mention(self.kind, left, e, name, value=name, attrs={"full": True}))
+        taken = Spans(out)
         aliases = self._aliases(text, out)
         known = sorted(set(lx.KNOWN_FIRMS) | set(aliases), key=len, reverse=True)
         if known:
             pattern = re.compile("|".join(re.escape(k) for k in known))
-            places = [(p.start(), p.end()) for p in _LYG_RE.finditer(text)]
+            places = Spans(Mention("place", p.start(), p.end(), p.group()) for p in _LYG_RE.finditer(text))
             for m in pattern.finditer(text):
-                if _overlaps(m.start(), m.end(), out) or any(ps < m.end() and m.start() < pe for ps, pe in places):
+                if taken.overlaps(m.start(), m.end()) or places.overlaps(m.start(), m.end()):
                     continue
                 if m.group() == "公司" and m.start() > 0 and text[m.start() - 1] not in "，。；：、\n与和由及将为以即“”本":
                     continue
                 value = aliases.get(m.group(), m.group())
-                out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=value, attrs={"full": False}))
+                mention = Mention(self.kind, m.start(), m.end(), m.group(), value=value, attrs={"full": False})
+                out.append(mention)
+                taken.add(mention)
         for m in _SHORT_END_RE.finditer(text):
             s, e = m.span("end")
-            if _overlaps(s, e, out):
+            if taken.overlaps(s, e):
                 continue
             left = _left_tokens(text, s, 8, _org_stop)
             before = text[left - 1] if left > 0 else "，"
             name = text[left:e]
-            if before not in _SHORT_BEFORE or _overlaps(left, e, out):
+            if before not in _SHORT_BEFORE or taken.overlaps(left, e):
                 continue
             if self._valid_short(name, text[s:e]):
                 strong = text.startswith(_STRONG_NEXT, e)
-                out.append(Mention(self.kind, left, e, name, value=name, attrs={"full": False, "strong": strong}))
+                mention = Mention(self.kind, left, e, name, value=name, attrs={"full": False, "strong": strong})
+                out.append(mention)
+                taken.add(mention)
         out.sort(key=lambda x: x.start)
         self._resolve(out)
         return out
@@ -453,12 +514,13 @@ class PlaceExtractor(Extractor):
                     continue  # 如东经济开发区: someone else's zone
             unit = _LYG_ALIAS[alias]
             out.append(Mention(self.kind, m.start(), m.end(), alias, value=unit, attrs={"rank": _rank(unit, True), "lyg": True}))
+        lyg = Spans(out)
         for m in _LYG_CITY_RE.finditer(text):
-            if not _overlaps(m.start(), m.end(), out):
+            if not lyg.overlaps(m.start(), m.end()):
                 out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=lx.LYG_CITY, attrs={"rank": 2, "lyg": True}))
-        out.extend(self._elsewhere(text, out))
-        firms = found.get("company", [])
-        out = [p for p in out if not self._origin(text, p) and not _overlaps(p.start, p.end, firms)]
+        out.extend(self._elsewhere(text, Spans(out)))
+        firms = Spans(found.get("company", []))
+        out = [p for p in out if not self._origin(text, p) and not firms.overlaps(p.start, p.end)]
         out.sort(key=lambda p: p.start)
         return out
 
@@ -469,7 +531,7 @@ class PlaceExtractor(Extractor):
         return any(before.endswith(w) for w in _ORIGIN_BEFORE) or any(after.startswith(w) for w in _ORIGIN_AFTER)
 
     @staticmethod
-    def _elsewhere(text: str, lyg: list[Mention]) -> list[Mention]:
+    def _elsewhere(text: str, lyg: Spans) -> list[Mention]:
         out: list[Mention] = []
         for m in _CITY_RE.finditer(text):
             if _overlaps(m.start(), m.end(), lyg):
@@ -491,6 +553,7 @@ class PlaceExtractor(Extractor):
                 bare = park.group() in lx.PLACE_SUFFIXES
                 full = text[m.start() if bare else park.start() : park.end()]
                 out.append(Mention("place", park.end() - len(full), park.end(), full, value=full, attrs={"rank": 4, "lyg": False}))
+        found = Spans(out)
         for m in _LOCATIVE_RE.finditer(text):
             s, e = m.span("park")
             if _overlaps(s, e, lyg):
@@ -498,17 +561,19 @@ class PlaceExtractor(Extractor):
             changed = True
             while changed:  # 江西省南昌市南昌高新技术产业开发区: keep the park, the province and city are found
                 changed = False
-                for p in out:
+                for p in found.overlapping(s - 12, e):
                     if p.start <= s < p.end < e:
                         s, changed = p.end, True
                     elif text.startswith(p.value, s) and e - s - len(p.value) > 2:
                         s, changed = s + len(p.value), True
-            if _overlaps(s, e, out):
+            if found.overlaps(s, e):
                 continue
             piece = text[s:e]
             if piece in lx.PLACE_SUFFIXES or piece[:2] in ("该园", "园区", "我市", "全市"):
                 continue
-            out.append(Mention("place", s, e, piece, value=piece, attrs={"rank": 4, "lyg": False}))
+            mention = Mention("place", s, e, piece, value=piece, attrs={"rank": 4, "lyg": False})
+            out.append(mention)
+            found.add(mention)
         return out
 
 
@@ -577,11 +642,10 @@ def _chain_regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str | None]]]:
     for chain, words in lx.chain_keywords().items():
         for w in words:
             owner[w] = (chain, chain)
-    parts = []
-    for w in sorted(owner, key=lambda x: (-len(x), x)):
-        esc = re.escape(w)
-        parts.append(rf"(?<![A-Za-z]){esc}(?![A-Za-z])" if w.isascii() else esc)
-    return re.compile("|".join(parts)), owner
+    ascii_words = [w for w in owner if w.isascii()]
+    other = [w for w in owner if not w.isascii()]
+    pattern = rf"(?<![A-Za-z])(?:{lx.alternation(ascii_words)})(?![A-Za-z])|{lx.alternation(other)}"
+    return re.compile(pattern), owner
 
 
 # words that contain a keyword but belong elsewhere (化学药 is pharma, 化工新材料 is materials)
@@ -603,9 +667,10 @@ class ChainExtractor(Extractor):
         overrides = [(m.start(), m.end(), _CHAIN_OVERRIDES[m.group()]) for m in _OVERRIDE_RE.finditer(text)]
         for s, e, (industry, chain) in overrides:
             out.append(Mention(self.kind, s, e, text[s:e], value=chain, attrs={"industry": industry}))
-        places = found.get("place", [])
+        places = Spans(found.get("place", []))
+        covered = Spans(out)
         for m in regex.finditer(text):
-            if any(s <= m.start() < e for s, e, _ in overrides) or _overlaps(m.start(), m.end(), places):
+            if covered.overlaps(m.start(), m.start() + 1) or places.overlaps(m.start(), m.end()):
                 continue  # 石化产业基地, 化工产业园: a place, not what the project makes
             industry, chain = owner[m.group()]
             out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=chain, attrs={"industry": industry}))
@@ -665,7 +730,7 @@ class ProjectNameExtractor(Extractor):
 
     def find(self, doc: Doc, found: Found) -> list[Mention]:
         text = doc.text
-        amounts = found.get("amount", [])
+        amounts = Spans(found.get("amount", []))
         out: list[Mention] = []
         for m in re.finditer("项目", text):
             s, e = m.span()
@@ -677,26 +742,29 @@ class ProjectNameExtractor(Extractor):
             if s > 0 and text[s - 1] in "”\"":
                 q = max(text.rfind("“", max(0, s - 40), s - 1), text.rfind('"', max(0, s - 40), s - 1))
                 left = q if q >= 0 else s
+                tokens = None
             else:
-                left = _left_tokens(text, s, 40, _project_stop)
+                left, tokens = _left_walk(text, s, 40, _project_stop)
                 # an amount glued to the name (50亿元光伏项目) is not part of it
-                for a in amounts:
+                for a in amounts.overlapping(left, s):
                     if left < a.end <= s:
                         left = max(left, a.end)
             name = text[left:e]
-            kind = self._classify(text, left, s, name)
+            kind = self._classify(text, left, s, name, tokens)
             out.append(Mention(self.kind, left, e, name, value=name, attrs={"type": kind}))
         return out
 
     @staticmethod
-    def _classify(text: str, left: int, s: int, name: str) -> str:
+    def _classify(text: str, left: int, s: int, name: str, walked: list[str] | None = None) -> str:
         head_ctx = text[max(0, left - 3) : left]
         core = text[left:s].strip("“”\"（）() ")
         if not core:
             return "coref" if any(head_ctx.endswith(h) for h in _COREF_HEAD) or not head_ctx or head_ctx[-1] in "，。；：\n、" else "generic"
         if any(head_ctx.endswith(h) for h in ("该", "此", "这个", "这一", "上述", "本")) and len(core) <= 6:
             return "coref"
-        tokens = [t for t in lx.tokenizer().cut(core, HMM=False) if t.strip()]
+        if walked is None or "".join(walked) != text[left:s]:
+            walked = list(lx.tokenizer().cut(core, HMM=False))
+        tokens = [t for t in walked if t.strip()]
         content = [
             t for t in tokens if not _generic_token(t) and not _COUNT_TOKEN.match(t)
             and t not in _LYG_ALIAS and t.rstrip("省市县区") not in _PLACE_NAMES

@@ -275,9 +275,26 @@ GENERIC_ORG_HEADS = (
 
 
 def alternation(words: object) -> str:
-    """A regex alternation, longest first, so the most specific word wins."""
-    items = sorted({w for w in words if w}, key=lambda w: (-len(w), w))  # type: ignore[union-attr]
-    return "|".join(re.escape(w) for w in items)
+    """A regex matching any of the words, longest first, as a prefix tree.
+
+    Python's ``re`` tries a flat alternation of hundreds of words one by one at every position;
+    the tree shares prefixes, which makes the keyword scans several times faster.
+    """
+    trie: dict[str, dict] = {}
+    for word in {w for w in words if w}:  # type: ignore[union-attr]
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie) if trie else "(?!)"
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    alts = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 # --- chain keywords from the chain catalogue, with our fallback -----------------------------
@@ -340,7 +357,11 @@ def _core_tokenizer():  # noqa: ANN202 - jieba has no types
     jieba's own start-up loads 350,000 words (0.8 s and more); names are told from the words
     around them with the frequent words alone. Falls back to jieba's full dictionary.
     """
-    import jieba
+    import warnings
+
+    with warnings.catch_warnings():  # jieba's sources trip Python's invalid-escape warnings
+        warnings.simplefilter("ignore")
+        import jieba
 
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()

@@ -18,7 +18,10 @@ ERR_EMPTY = "文件为空，没有可识别的文字。"
 ERR_BINARY = "文件不是文本（疑似二进制内容，如图片、压缩包或 Office 文件），请另存为 TXT 或 HTML 后再上传。"
 ERR_ENCODING = "无法识别文件的文字编码（支持 UTF-8、GB18030/GBK、Big5），请另存为 UTF-8 后再上传。"
 
-MAX_CHARS = 2_000_000  # texts longer than this are cut: a 10 MB paste is almost certainly a mistake
+# texts longer than this are cut (with a warning): a news item or an announcement is a few
+# thousand characters; 300,000 is a book, and a 10 MB paste is almost certainly a mistake
+MAX_CHARS = 300_000
+MAX_HTML_CHARS = 20_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,19 +49,26 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 
 @lru_cache(maxsize=1)
+def _gb2312() -> frozenset[str]:
+    """The GB2312 hanzi: the simplified standard set (it includes 昇, 乾, 著 …)."""
+    chars: set[str] = set()
+    for lead in range(0xB0, 0xF8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes((lead, trail)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return frozenset(chars)
+
+
+@lru_cache(maxsize=1)
 def _common_hanzi() -> frozenset[str]:
     """Frequent characters of both scripts: GB2312 level 1-2 and Big5 level 1.
 
     Big5 bytes usually decode *without error* as GBK (the byte ranges overlap), and give
     rare characters; scoring how many decoded characters are common tells them apart.
     """
-    chars: set[str] = set()
-    for lead in range(0xB0, 0xF8):  # GB2312 hanzi rows
-        for trail in range(0xA1, 0xFF):
-            try:
-                chars.add(bytes((lead, trail)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
+    chars: set[str] = set(_gb2312())
     for lead in range(0xA4, 0xC7):  # Big5 level-1 (frequent) hanzi
         for trail in list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)):
             try:
@@ -248,14 +258,17 @@ def remove_pinyin_annotations(text: str) -> str:
 
 _converter = None
 _converter_lock = threading.Lock()
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
 
 
 def to_simplified(text: str) -> str:
     """OpenCC t2s, applied only to text that is actually traditional.
 
     On simplified text t2s still rewrites a few characters that are also simplified forms in
-    their own right (华昇 → 华升, 乾 → 干), which would corrupt firm names; so a text where
-    under 2 % of the hanzi change is left as it is. The converter is created once per process.
+    their own right (华昇 → 华升, 乾 → 干), which would corrupt firm names. So the text is
+    converted only if it has characters outside the simplified standard set (GB2312) that t2s
+    changes — 經, 項, 簽: at least two different ones, or one in a very short text (項目). A simplified
+    text with one odd character in a name (华昇) is left alone. The converter is created once.
     """
     global _converter
     if _converter is None:
@@ -266,9 +279,9 @@ def to_simplified(text: str) -> str:
                 _converter = opencc.OpenCC("t2s")
     converted = _converter.convert(text)
     if len(converted) == len(text):
-        changed = sum(a != b for a, b in zip(text, converted, strict=True))
-        hanzi = sum("\u4e00" <= c <= "\u9fff" for c in text)
-        if changed <= 0.02 * hanzi:
+        gb = _gb2312()
+        traditional = len({a for a, b in zip(text, converted, strict=True) if a != b and a not in gb})
+        if traditional < 2 and (traditional == 0 or traditional < 0.1 * len(_HANZI.findall(text))):
             return text
     return converted
 
@@ -337,13 +350,19 @@ def fold_width(text: str) -> str:
 
 def normalize(text: str, *, html: bool | None = None) -> str:
     """The normalised text every span refers to: HTML stripped, pinyin removed, simplified, folded."""
-    if len(text) > MAX_CHARS:
-        text = text[:MAX_CHARS]
-    text = unicodedata.normalize("NFC", text)
+    return normalize_with_info(text, html=html)[0]
+
+
+def normalize_with_info(text: str, *, html: bool | None = None) -> tuple[str, bool]:
+    """:func:`normalize`, and whether the text was cut at ``MAX_CHARS``."""
     if html is None:
         html = looks_like_html(text)
     if html:
-        text = strip_html(text)
+        text = strip_html(text[:MAX_HTML_CHARS])  # markup first: the article may sit deep in a big page
+    truncated = len(text) > MAX_CHARS
+    if truncated:
+        text = text[:MAX_CHARS]
+    text = unicodedata.normalize("NFC", text)
     text = remove_pinyin_annotations(text)
     text = to_simplified(text)
-    return fold_width(text)
+    return fold_width(text), truncated
