@@ -280,6 +280,8 @@ class _Assembler:
                 kept = [c for i, c in enumerate(clauses) if i not in agg_idx]
                 if self._former_latter(kept, previous) or self._respective_firms((ss, se), previous):
                     continue
+                if len(previous) >= 2:
+                    self._respectively(clauses, previous)
                 refers = any(self._has(self.coref, c) for c in kept)
                 if refers and last is not None:
                     last.segments.extend(kept)
@@ -413,8 +415,10 @@ class _Assembler:
                 continue
             if not firms.within(ss, se):
                 continue
-            if not any(a.attrs["role"] in ("investment", "neutral") for a in self.amounts.within(ss, se)):
-                continue
+            money = any(a.attrs["role"] in ("investment", "neutral") for a in self.amounts.within(ss, se))
+            stated = any(not m.attrs["future"] for m in self.idx.get("stage", Spans()).within(ss, se))
+            if not (money or stated):
+                continue  # a firm and a plant but neither a sum nor a step: not enough for a project
             for m in _FACILITY_RE.finditer(self.text, ss, se):
                 s, e = m.span("obj")
                 # the object starts after any amount inside the match (投资50亿元建设 …)
@@ -462,6 +466,10 @@ class _Assembler:
                         if amount is not None:
                             used.add(j)
                             break
+                if amount is not None and amount.value.qualifier in ("以上", "以下") and count is None:
+                    continue  # 总投资10亿元以上的制造业项目: a size class in a policy, not a total
+                if amount is not None and "分别" in self.text[sentence[0] : sentence[1]]:
+                    amount = None  # 总投资分别为42亿元、6.8亿元: the projects' own amounts
                 if amount is not None:
                     agg.amount = amount
                     self.claimed.add(id(amount))
@@ -547,8 +555,8 @@ class _Assembler:
     def _companies(mentions: list[Mention]) -> list[Mention]:
         seen: dict[str, Mention] = {}
         for m in mentions:
-            if m.value not in seen:
-                seen[m.value] = m
+            if m.value not in seen or (m.attrs.get("full") and not seen[m.value].attrs.get("full")):
+                seen[m.value] = m  # the registered name, where written, is the better evidence
         values = list(seen)
         # a short form next to its full name ("恒瑞医药" / "盛虹集团" and the registered name) is one firm
         keep = [m for v, m in seen.items() if not any(v != o and len(v) < len(o) and (v in o or (len(v) <= 6 and _abbreviates(v, o))) for o in values)]

@@ -206,7 +206,31 @@ _STRONG_NEXT = ("与", "将", "拟", "计划", "投资", "签约", "签署", "�
 _SHORT_BEFORE = frozenset("，。；：、\n“”与和同由及是就对在将了：: ")
 
 
-_REFERENCE_TAIL = re.compile(r"(?:^|全资|控股|下属|所属|旗下|的|其|该|之|本|这家|一家|上市|合资|项目|参股)(?:子|分|孙|母)?$")
+_REFERENCE_TAIL = re.compile(r"(?:^|的|其|该|之|本|这家|一家|上市|合资|项目)(?:子|分|孙|母)?$|(?:全资|控股|下属|所属|旗下|参股)(?:子|分|孙)$")
+
+
+_PLACE_HEAD = re.compile(
+    "^(?:" + "|".join(re.escape(p) for p in sorted({*lx.PROVINCES, *lx.CITIES, "中国", "连云港"}, key=len, reverse=True)) + ")[省市]?"
+)
+_INDUSTRY_TAIL = re.compile(
+    "(?:" + "|".join(re.escape(w) for w in sorted(set(lx.SHORT_FORM_ENDINGS) | {"生物技术", "新材料科技", "技术", "智能装备", "光电科技", "汽车电子"},
+                                                  key=len, reverse=True)) + ")+$"
+)
+
+
+def _brand_of(full: str) -> str | None:
+    """The trade name inside a registered name, which news uses on later mentions:
+    天津华海清科集团有限公司 → 华海清科, 上海凯赛生物技术股份有限公司 → 凯赛."""
+    m = _SUFFIX_RE.search(full)
+    core = full[: m.start()] if m else full
+    core = re.sub(r"[（(][^）)]*[）)]$", "", core)
+    core = _PLACE_HEAD.sub("", core)
+    brand = _INDUSTRY_TAIL.sub("", core)
+    if not 2 <= len(brand) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in brand):
+        return None
+    if lx.tokenizer().FREQ.get(brand, 0) >= 2000 or brand in _GENERIC_BRANDS or brand in _chain_words():
+        return None  # 中国, 国际, 东方: too common to stand for one firm
+    return brand
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -235,6 +259,8 @@ def _org_stop(rev: list[str], i: int) -> bool:
     if len(tok) == 1:
         if tok in _CONJ and _brand_char(rev, i + 1):
             return False  # 日本/东/和/精工: jieba split an unknown brand, the 和 is part of it
+        if not tok.isalnum() and tok not in "·&-（）()":
+            return True  # "1." of a numbered list, a stray symbol
         return tok in _ORG_STOP_CHARS or bool(_TIME_TOKEN.search(tok))
     if tok in lx.NAME_STOPWORDS or _TIME_TOKEN.search(tok) or _TITLE_TOKEN.search(tok):
         return True
@@ -296,6 +322,10 @@ class CompanyExtractor(Extractor):
             out.append(Mention(self.kind, left, e, name, value=name, attrs={"full": True}))
         taken = Spans(out)
         aliases = self._aliases(text, out)
+        for full in {m.value for m in out}:
+            brand = _brand_of(full)
+            if brand and brand not in aliases:
+                aliases[brand] = full
         known = sorted(set(lx.KNOWN_FIRMS) | set(aliases), key=len, reverse=True)
         if known:
             pattern = re.compile("|".join(re.escape(k) for k in known))
@@ -520,7 +550,11 @@ class PlaceExtractor(Extractor):
                 out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=lx.LYG_CITY, attrs={"rank": 2, "lyg": True}))
         out.extend(self._elsewhere(text, Spans(out)))
         firms = Spans(found.get("company", []))
-        out = [p for p in out if not self._origin(text, p) and not firms.overlaps(p.start, p.end)]
+        out = [
+            p for p in out
+            if not self._origin(text, p) and not firms.overlaps(p.start, p.end)
+            and not (p.attrs["rank"] <= 2 and firms.within(p.end, p.end + 30) and firms.within(p.end, p.end + 30)[0].start == p.end)
+        ]  # 江苏 + 斯尔邦石化: the province is part of how the firm is named
         out.sort(key=lambda p: p.start)
         return out
 
@@ -716,6 +750,8 @@ _COREF_HEAD = ("该", "此", "这个", "这一", "上述", "本", "这些", "这
 
 def _project_stop(rev: list[str], i: int) -> bool:
     tok = rev[i]
+    if len(tok) == 1 and not tok.isalnum() and tok not in "·&-（）()/+.α":
+        return True
     # 基地建设项目, 技改项目: right before 项目 these words belong to the name
     if i == 0 and tok in ("建设", "新建", "扩建", "技改", "改造", "开发", "投资", "合作", "产业化", "一期", "二期", "三期"):
         return False
