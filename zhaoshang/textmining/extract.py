@@ -179,6 +179,7 @@ _FACILITY_RE = re.compile(
     rf"(?:投资建设|投资兴建|建设|新建|投建|扩建|兴建|上马|布局|打造|建立|设立)(?P<obj>[{CJK}A-Za-z0-9.\-α-ω]{{2,30}}?"
     r"(?:基地|工厂|生产线|产线|产业园|总部|研发中心|中心|装置|工程|厂区|电站|码头|研究院))"
 )
+_BUILD_RE = re.compile(r"建设|新建|扩建|投建|兴建|建成|厂区|生产线|基地|工厂|增资|扩产")
 _TARGET_RE = re.compile(r"力争|争取|目标|预计|计划(?!总投资|投资)|不低于|不少于|确保")
 _COREF_WORDS = ("该项目", "此项目", "这个项目", "这一项目", "上述项目", "本项目", "项目")
 _TITLE_MAX = 60
@@ -454,10 +455,12 @@ class _Assembler:
             used.add(i)
             for count, part in parts:
                 agg = _AggDraft(count, part, sentence)
-                amount = None if has_named else next(
+                closes_list = count is not None and self.text[max(0, count.start - 1) : count.start] == "等"
+                own = not has_named or closes_list  # A项目、B项目等12个项目，总投资356亿元: the list's total
+                amount = None if not own else next(
                     (a for a in self._free_amounts(part) if a.attrs["role"] in ("investment", "neutral")), None
                 )
-                if amount is None and not has_named and len(parts) == 1:
+                if amount is None and own and len(parts) == 1:
                     for j in range(i + 1, len(clauses)):
                         nxt = clauses[j]
                         if self.named_idx.within(*nxt) or self.counts.within(*nxt):
@@ -488,7 +491,10 @@ class _Assembler:
         clauses = self.loose
         firms = [f for c in clauses for f in self.idx.get("company", Spans()).within(*c)]
         money = [a for c in clauses for a in self._free_amounts(c) if a.attrs["role"] == "investment"]
-        if firms and money:
+        acts = any(_BUILD_RE.search(self.text, *c) for c in clauses) or any(
+            not m.attrs["future"] for c in clauses for m in self.idx.get("stage", Spans()).within(*c)
+        )
+        if firms and money and acts:  # a firm, a sum and something built or signed: not a results report
             self.drafts.append(_Draft(None, list(clauses)))
             self.loose = []
 

@@ -279,6 +279,9 @@ _PARK_PREFIX = re.compile(rf"[{CJK}]{{2,8}}?(?:{lx.alternation(lx.PLACE_SUFFIXES
 _NAME_BODY_START = ("投资", "发展", "建设", "开发", "管理", "运营", "实业", "产业", "城市", "资产", "控股", "集团", "国有")
 
 
+_NATIONAL = ("国家", "国立", "国营", "皇家", "联邦", "国际", "阿拉伯")  # 沙特阿拉伯国家石油公司 keeps its country
+
+
 def _trim_org(text: str, left: int, end: int) -> int:
     """Drop descriptors a walk may keep at the front: 企业巴斯夫集团, 日本东和精工株式会社,
     苏州工业园区信达生物制药(苏州)有限公司 (the park is where the firm is, not its name)."""
@@ -288,8 +291,10 @@ def _trim_org(text: str, left: int, end: int) -> int:
     changed = True
     while changed:
         changed = False
-        for word in ("企业", "公司", "集团", "外资", "台资", "港资", "日资", "韩资", "美资", "德资", "欧资", *lx.COUNTRIES):
-            if text.startswith(word, left) and end - left - len(word) >= 4 and word != "中国":
+        for word in ("企业", "公司", "集团", "外资", "台资", "港资", "日资", "韩资", "美资", "德资", "欧资",
+                     *sorted(lx.COUNTRIES, key=len, reverse=True)):
+            rest = left + len(word)
+            if text.startswith(word, left) and end - rest >= 4 and word != "中国" and not text.startswith(_NATIONAL, rest):
                 left += len(word)
                 changed = True
     return left
@@ -443,6 +448,7 @@ _OTHER_CUES = (
     "产值", "营业收入", "营收", "销售收入", "销售额", "收入", "利税", "税收", "纳税", "利润", "净利润", "市值", "出口额", "进出口",
     "交易额", "贸易额", "订单", "增加值", "GDP", "补贴", "奖励", "授信", "贷款", "基金规模", "规模", "注册资本", "注册资金", "营业额",
     "产能", "效益", "年销售", "成交额", "融资", "估值", "资产", "亏损", "分红", "价格", "成本", "节约", "带动",
+    "研发投入", "研发费用", "研发支出", "净利", "归母",
 )
 _CUE_RE = re.compile(lx.alternation(_INVEST_CUES + _OTHER_CUES))
 

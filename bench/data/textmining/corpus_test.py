@@ -267,4 +267,82 @@ DOCS: list[dict[str, Any]] = [
         ],
         aggregates=[A(2, None, "竣工", "灌云临港产业区")],
     ),
+    # --- third held-out batch: written after all rule changes and scored once, never tuned on ---
+    dict(
+        id="t31", kind="single", variant="simplified", fmt="txt", encoding="utf-8",
+        text="""赣榆区在沪举行新能源产业推介会
+上海推介会上，赣榆区与远景科技集团签订协议，远景将投资80亿元在赣榆区建设零碳产业园项目，打造以风电装备、储能和绿色氢能为主的新能源产业集群。""",
+        projects=[P("零碳产业园项目", ["远景科技集团"], 800000, "签约", "赣榆区", None)],
+        aggregates=[],
+    ),
+    dict(
+        id="t32", kind="single", variant="traditional", fmt="txt", encoding="big5",
+        text="""连云港高新区：江苏瑞声精密电子有限公司声学器件项目首批产品下线
+近日，江苏瑞声精密电子有限公司声学器件项目在连云港高新区首批产品成功下线。该项目由瑞声科技控股有限公司投资建设，总投资12亿元，达产后年产微型扬声器1.5亿只。""",
+        projects=[P("声学器件项目", ["江苏瑞声精密电子有限公司", "瑞声科技控股有限公司"], 120000, "投产", LYG_HTZ, None)],
+        aggregates=[],
+    ),
+    dict(
+        id="t33", kind="multi", variant="traditional_pinyin", fmt="txt", encoding="utf-8",
+        text="""我市组织开展重大项目观摩活动
+9月12日至13日，全市重大项目观摩活动举行。观摩团先后察看了中化循环经济产业园二期项目、恒瑞医药创新药基地项目等12个重大项目，总投资356亿元。""",
+        projects=[
+            P("中化循环经济产业园二期项目", [], None, None, None, None),
+            P("恒瑞医药创新药基地项目", ["恒瑞医药"], None, None, None, "生物医药"),
+        ],
+        aggregates=[A(12, 3560000, None, "连云港市")],
+    ),
+    dict(
+        id="t34", kind="negotiating", variant="simplified", fmt="txt", encoding="utf-8",
+        text="""市长与沙特阿美高管视频会谈
+3月2日，市长与沙特阿拉伯国家石油公司高管举行视频会谈，双方就沙特阿美参与连云港石化产业基地炼化一体化项目进行交流。该项目拟投资约50亿美元。""",
+        projects=[P("炼化一体化项目", ["沙特阿拉伯国家石油公司", "沙特阿美"], None, "洽谈", "连云港石化产业基地", "石化",
+                    currency="USD", qualifier="约")],
+        aggregates=[],
+    ),
+    dict(
+        id="t35", kind="other_city", variant="simplified", fmt="html", encoding="utf-8",
+        text="""南通如东：中天科技海缆项目投产
+6月30日，位于南通市如东县洋口港经济开发区的中天科技海缆股份有限公司海洋能源装备产业基地项目正式投产。项目总投资超50亿元，主要生产海底电缆和海洋工程装备。""",
+        projects=[P("海洋能源装备产业基地项目", ["中天科技海缆股份有限公司"], 500000, "投产", "洋口港经济开发区", None, qualifier="超")],
+        aggregates=[],
+    ),
+    dict(
+        id="t36", kind="aggregate", variant="traditional", fmt="txt", encoding="utf-8",
+        text="""一季度我市招商引资实现开门红
+一季度，全市新签约亿元以上产业项目186个，协议投资额达1268亿元，同比增长23.5%；新开工亿元以上项目142个，其中10亿元以上项目31个。""",
+        projects=[],
+        aggregates=[A(186, 12680000, "签约", "连云港市"), A(142, None, "开工", "连云港市"), A(31, None, "开工", "连云港市")],
+    ),
+    dict(
+        id="t37", kind="single", variant="traditional_pinyin", fmt="txt", encoding="utf-8",
+        text="""灌南县新落地一家新材料企业
+日前，江苏恒润高分子材料有限公司在灌南经济开发区完成注册，注册资本1亿元。该公司计划投资3.5亿元建设年产5万吨高分子改性材料项目。""",
+        projects=[P("年产5万吨高分子改性材料项目", ["江苏恒润高分子材料有限公司"], 35000, "落地", "灌南经济开发区", "新材料")],
+        aggregates=[],
+    ),
+    dict(
+        id="t38", kind="multi", variant="simplified", fmt="txt", encoding="utf-8",
+        text="""开发区与两家生物医药企业签约
+4月18日，连云港经济技术开发区与江苏天士力帝益药业有限公司（以下简称“天士力帝益”）、南京正科医药股份有限公司分别签署合作协议。根据协议，天士力帝益将投资15亿元建设中药创新药产业化基地项目；正科医药将投资6亿元建设高端原料药生产项目。""",
+        projects=[
+            P("中药创新药产业化基地项目", ["江苏天士力帝益药业有限公司"], 150000, "签约", LYG_DEV, "生物医药"),
+            P("高端原料药生产项目", ["南京正科医药股份有限公司"], 60000, "签约", LYG_DEV, "生物医药"),
+        ],
+        aggregates=[A(2, None, "签约", LYG_DEV)],
+    ),
+    dict(
+        id="t39", kind="none", variant="simplified", fmt="txt", encoding="gbk",
+        text="""恒瑞医药发布2024年年报
+3月31日，江苏恒瑞医药股份有限公司发布2024年年度报告。报告期内，公司实现营业收入279.85亿元，同比增长22.6%；实现归母净利润63.37亿元，研发投入82.28亿元。""",
+        projects=[],
+        aggregates=[],
+    ),
+    dict(
+        id="t40", kind="single", variant="traditional", fmt="html", encoding="utf-8",
+        text="""徐圩新区公共管廊项目建成交付
+近日，由连云港徐圩港口投资集团有限公司投资建设的徐圩新区公共管廊二期项目全面建成并交付使用，项目总投资8.2亿元，管廊全长32公里。""",
+        projects=[P("徐圩新区公共管廊二期项目", ["连云港徐圩港口投资集团有限公司"], 82000, "竣工", "徐圩新区", None)],
+        aggregates=[],
+    ),
 ]

@@ -65,3 +65,5 @@ _RAW = """
 PINYIN: dict[str, str] = {}
 for _item in _RAW.split():
     PINYIN.setdefault(_item[0], _item[1:])
+
+PINYIN.setdefault("注", "zhù")
