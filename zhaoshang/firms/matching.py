@@ -146,7 +146,7 @@ def _judge_same_brand(a: NameKey, b: NameKey) -> tuple[Verdict, str]:
         shorter, longer = sorted((a, b), key=lambda k: len(k.generic))
         if not set(shorter.generic) <= set(longer.generic):
             return Verdict.DIFFERENT, f"字号相同，但经营特点不同（{_words(a)} / {_words(b)}）"
-        extra = [w for w in longer.generic if w not in shorter.generic]
+        extra = [w for w in longer.generic if w not in shorter.generic] or list(longer.generic)
         if _is_registered(shorter) and _is_registered(longer):
             # Two complete registered names: 新创生物医药有限公司 and 新创生物医药发展有限公司
             # can both exist.
@@ -412,9 +412,11 @@ class _Grouping:
         for cut in range(1, len(k.industry)):
             forms.add(k.brand + "".join(k.industry[:cut]))
         if k.generic:
-            forms.add(k.brand + "".join(k.industry))
-            if k.industry:
-                forms.add(k.brand + "".join(k.generic))
+            # Any generic words left out (信息技术 for 信息技术科技), in the key's order.
+            generic = list(dict.fromkeys(k.generic))[:4]
+            for mask in range(1, 2 ** len(generic)):
+                dropped = {w for bit, w in enumerate(generic) if mask >> bit & 1}
+                forms.add(k.brand + "".join(w for w in k.words if w not in dropped))
         forms.discard(k.key)
         return forms
 
@@ -423,37 +425,58 @@ class _Grouping:
         for ci, cls in enumerate(self.classes):
             for form in self._short_forms(cls.key):
                 longer_of[(form, cls.key.branch)].append(ci)
-        self.short_targets: dict[int, list[int]] = {}
         shorts = [ci for ci, cls in enumerate(self.classes) if cls.key.identity in longer_of]
         shorts.sort(key=lambda ci: -len(self.classes[ci].key.key))
         for ci in shorts:
-            cls = self.classes[ci]
-            # Every spelling in the class must fit: 鹰游 and 鹰游集团有限公司 share a key, but
-            # the group's spelling says it is not 鹰游纺机's short form.
-            spellings = list({self.keys[n].name: self.keys[n] for n in cls.nodes}.values())[:MAX_AMBIGUOUS_LISTED]
-            fits = [
-                li for li in longer_of[cls.key.identity]
-                if region_paths_compatible(cls.path, self.classes[li].path)
-                and all(judge_keys(k, self.classes[li].key)[0] is Verdict.SAME for k in spellings)
-            ]
-            if not fits:
-                continue
+            self._attach_one(ci, longer_of)
+        for ci in shorts:
+            self._offer_placeless(ci, longer_of)
+
+    def _offer_placeless(self, ci: int, longer_of: dict[tuple[str, str], list[int]]) -> None:
+        """A spelling without a place joined its key's located firm (源江石化 → 南京源江石化);
+        the other firms it is the short form of (安徽源江石化技术) are offered for review."""
+        cls = self.classes[ci]
+        if not cls.path:
+            return
+        placeless = [n for n in cls.nodes if not self.keys[n].region_path]
+        if not placeless:
+            return
+        node, root = placeless[0], self.uf.find(cls.nodes[0])
+        for li in longer_of[cls.key.identity][:MAX_AMBIGUOUS_LISTED]:
+            target = self.classes[li]
+            if self.uf.find(target.nodes[0]) != root and judge_keys(self.keys[node], target.key)[0] is Verdict.SAME:
+                self.ambiguous.append((node, target.nodes[0], (
+                    f"“{self.keys[node].name}”未注明注册地，已按名称相同归并；也可能是“{target.key.key}”的简称，需人工确认"
+                )))
+
+    def _attach_one(self, ci: int, longer_of: dict[tuple[str, str], list[int]]) -> None:
+        """Join short class ``ci`` to the one firm it is the short form of, or list the several."""
+        cls = self.classes[ci]
+        # Every spelling in the class must fit: 鹰游 and 鹰游集团有限公司 share a key, but
+        # the group's spelling says it is not 鹰游纺机's short form.
+        spellings = list({self.keys[n].name: self.keys[n] for n in cls.nodes}.values())[:MAX_AMBIGUOUS_LISTED]
+        fits = [
+            li for li in longer_of[cls.key.identity]
+            if region_paths_compatible(cls.path, self.classes[li].path)
+            and all(judge_keys(k, self.classes[li].key)[0] is Verdict.SAME for k in spellings)
+        ]
+        if not fits:
+            return
+        roots = {self.uf.find(self.classes[li].nodes[0]) for li in fits}
+        if len(roots) > 1:
+            fits = self._prefer_home(fits, lambda li: self.classes[li].path,
+                                     lambda li: self.classes[li].nodes[0], cls.nodes[0])
             roots = {self.uf.find(self.classes[li].nodes[0]) for li in fits}
-            if len(roots) > 1:
-                fits = self._prefer_home(fits, lambda li: self.classes[li].path,
-                                         lambda li: self.classes[li].nodes[0], cls.nodes[0])
-                roots = {self.uf.find(self.classes[li].nodes[0]) for li in fits}
-            self.short_targets[ci] = fits
-            node = cls.nodes[0]
-            if len(roots) == 1:
-                target = self.classes[fits[0]]
-                if self.uf.union(node, target.nodes[0]) and node not in self.merge_reason:
-                    self.merge_reason[node] = judge_keys(cls.key, target.key)[1]
-            else:
-                for li in fits[:MAX_AMBIGUOUS_LISTED]:
-                    self.ambiguous.append((node, self.classes[li].nodes[0], (
-                        f"“{cls.key.key}”可能是多家企业的简称（共{len(roots)}家），需人工确认"
-                    )))
+        node = cls.nodes[0]
+        if len(roots) == 1:
+            target = self.classes[fits[0]]
+            if self.uf.union(node, target.nodes[0]) and node not in self.merge_reason:
+                self.merge_reason[node] = judge_keys(cls.key, target.key)[1]
+        else:
+            for li in fits[:MAX_AMBIGUOUS_LISTED]:
+                self.ambiguous.append((node, self.classes[li].nodes[0], (
+                    f"“{cls.key.key}”可能是多家企业的简称（共{len(roots)}家），需人工确认"
+                )))
 
     # -- results -------------------------------------------------------------------
 

@@ -224,6 +224,8 @@ class NameKey:
     industry: tuple[str, ...] = ()
     #: generic words in order, e.g. ("科技",)
     generic: tuple[str, ...] = ()
+    #: all industry and generic words in the key's order (key = brand + "".join(words))
+    words: tuple[str, ...] = ()
     #: the regions stripped, short forms, in order of appearance
     regions: tuple[str, ...] = ()
     #: (province, city, district) as deep as the regions tell; () = anywhere
@@ -496,7 +498,8 @@ def _parse(name: str, cleaned: str) -> NameKey:
     prefix, rest = _region_chain(body)
     stripped, words = _split_words(rest)
     if not stripped and prefix:
-        # No 字号 of its own: the region is the 字号 (连云港港口, 中国石化, 东海证券).
+        # No 字号 of its own: the region is the 字号 (连云港港口, 中国石化, 东海证券, and the
+        # many state firms named after their place: 连云港城建投资).
         stripped = prefix.pop().short
     else:
         # A 字号 is at least two characters: 晶海洋半导体材料 is 晶海洋 + 半导体 + 材料, not
@@ -528,6 +531,7 @@ def _parse(name: str, cleaned: str) -> NameKey:
         brand=brand,
         industry=industry,
         generic=generic,
+        words=tuple(words),
         regions=all_regions,
         region_path=path,
         org_form="".join(forms),

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from opencc import OpenCC
 
 from zhaoshang.firms.names import (
     NameKey,
@@ -31,6 +32,7 @@ def test_a_registered_name_is_taken_apart():
         key="恒瑞医药",
         brand="恒瑞",
         industry=("医药",),
+        words=("医药",),
         regions=("江苏",),
         region_path=("江苏",),
         org_form="股份有限公司",
@@ -180,15 +182,17 @@ FORMS = st.sampled_from(["有限公司", "股份有限公司", "有限责任公�
 PLACES = st.sampled_from(["", "江苏", "江苏省", "连云港", "连云港市", "江苏省连云港市", "连云港市海州区", "东海县"])
 
 
+S2T = OpenCC("s2t")
+
+
+@settings(deadline=None)
 @given(BRANDS, INDUSTRIES, FORMS, PLACES)
 def test_place_form_script_and_width_do_not_change_the_key(brand, industry, form, place):
-    from opencc import OpenCC
-
     plain = brand + industry
     name = place + plain + form
     variants = [
         name,
-        OpenCC("s2t").convert(name),
+        S2T.convert(name),
         " ".join(name),  # blanks everywhere
         name.replace("有限", "有限　"),
         f"{plain}（连云港）{form}" if form else name,
