@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-import cn2an
-
 CURRENCIES: dict[str, str] = {
     "元人民币": "CNY",
     "人民币": "CNY",
@@ -128,15 +126,38 @@ def parse_number(token: str) -> Decimal | None:
         except InvalidOperation:
             return None
     integer, _, decimals = token.partition("点")
-    if integer[:1] in ("百", "千"):
-        integer = "一" + integer  # 百亿 → 一百亿
-    try:
-        whole = int(cn2an.cn2an(integer, "smart")) if integer else 0
-    except Exception:  # noqa: BLE001 - cn2an raises plain ValueError/KeyError on odd input
+    whole = _cn_integer(integer) if integer else 0
+    if whole is None:
         return None
     if decimals:
         return Decimal(f"{whole}." + "".join(_DIGIT_VALUE[c] for c in decimals))
     return Decimal(whole)
+
+
+_UNIT_VALUE = {"十": 10, "百": 100, "千": 1000}
+
+
+def _cn_integer(text: str) -> int | None:
+    """一百二十 → 120, 两千 → 2000, 百 → 100; odd forms go to cn2an (imported only then: 0.5 s)."""
+    section, digit, seen_digit = 0, 0, False
+    for ch in text:
+        if ch in _DIGIT_VALUE:
+            if seen_digit and ch not in "零〇":
+                break  # 二三: not a plain numeral, let cn2an judge
+            digit, seen_digit = int(_DIGIT_VALUE[ch]), ch not in "零〇"
+        elif ch in _UNIT_VALUE:
+            section += (digit if seen_digit else 1) * _UNIT_VALUE[ch]
+            digit, seen_digit = 0, False
+        else:
+            return None
+    else:
+        return section + digit
+    try:
+        import cn2an
+
+        return int(cn2an.cn2an(text, "smart"))
+    except Exception:  # noqa: BLE001 - cn2an raises plain ValueError/KeyError on odd input
+        return None
 
 
 _DIGIT_VALUE = {"零": "0", "〇": "0", "一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}

@@ -195,7 +195,7 @@ _GENERIC_BRANDS = frozenset(
 )
 _SUBJECT_NEXT = (
     "与", "和", "同", "、", "将", "拟", "计划", "投资", "签约", "签署", "在", "于", "总投资", "牵头", "宣布", "公告", "联合", "携手", "共同",
-    "正式", "成功", "已", "等", "董事长", "总经理", "总裁", "负责人", "的", "项目", "落户", "布局", "新建", "建设", "扩建", "增资", "出资",
+    "正式", "成功", "已", "等", "董事长", "总经理", "总裁", "负责人", "落户", "布局", "新建", "建设", "扩建", "增资", "出资",
 )
 # a short form is an industry ending right before a subject cue (荣泰科技将…, 与恒瑞医药签约);
 # its brand is found by the same left walk as full names, and must start after a boundary
@@ -216,6 +216,11 @@ _INDUSTRY_TAIL = re.compile(
     "(?:" + "|".join(re.escape(w) for w in sorted(set(lx.SHORT_FORM_ENDINGS) | {"生物技术", "新材料科技", "技术", "智能装备", "光电科技", "汽车电子"},
                                                   key=len, reverse=True)) + ")+$"
 )
+
+
+@lru_cache(maxsize=64)
+def _known_regex(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(lx.alternation(names))
 
 
 def _brand_of(full: str) -> str | None:
@@ -331,9 +336,9 @@ class CompanyExtractor(Extractor):
             brand = _brand_of(full)
             if brand and brand not in aliases:
                 aliases[brand] = full
-        known = sorted(set(lx.KNOWN_FIRMS) | set(aliases), key=len, reverse=True)
+        known = sorted(set(lx.known_firms()) | set(aliases), key=len, reverse=True)
         if known:
-            pattern = re.compile("|".join(re.escape(k) for k in known))
+            pattern = _known_regex(tuple(known))
             places = Spans(Mention("place", p.start(), p.end(), p.group()) for p in _LYG_RE.finditer(text))
             for m in pattern.finditer(text):
                 if taken.overlaps(m.start(), m.end()) or places.overlaps(m.start(), m.end()):
@@ -682,10 +687,10 @@ def _chain_regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str | None]]]:
     for chain, words in lx.chain_keywords().items():
         for w in words:
             owner[w] = (chain, chain)
-    ascii_words = [w for w in owner if w.isascii()]
-    other = [w for w in owner if not w.isascii()]
-    pattern = rf"(?<![A-Za-z])(?:{lx.alternation(ascii_words)})(?![A-Za-z])|{lx.alternation(other)}"
-    return re.compile(pattern), owner
+    return re.compile(lx.alternation(w for w in owner if not w.isascii())), owner
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
 
 
 # words that contain a keyword but belong elsewhere (化学药 is pharma, 化工新材料 is materials)
@@ -714,6 +719,10 @@ class ChainExtractor(Extractor):
                 continue  # 石化产业基地, 化工产业园: a place, not what the project makes
             industry, chain = owner[m.group()]
             out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=chain, attrs={"industry": industry}))
+        for m in _ASCII_WORD.finditer(text):  # PX, PTA, EVA, CDMO: whole latin words only
+            hit = owner.get(m.group()) if m.group().isascii() else None
+            if hit is not None and not places.overlaps(m.start(), m.end()):
+                out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=hit[1], attrs={"industry": hit[0]}))
         out.sort(key=lambda x: x.start)
         return out
 

@@ -334,6 +334,30 @@ def chain_keywords() -> dict[str, tuple[str, ...]]:
     return {chain: tuple(dict.fromkeys(words)) for chain, words in merged.items()}
 
 
+@lru_cache(maxsize=1)
+def known_firms() -> tuple[str, ...]:
+    """Firms recognised without a legal ending: ours plus the chain leaders in the catalogue.
+
+    Leaders' short names that are everyday words (畅通, 先导) would match ordinary text, so
+    only rare ones are taken.
+    """
+    names = set(KNOWN_FIRMS)
+    try:
+        from zhaoshang.chains.catalog import load_chains  # type: ignore[import-not-found]
+
+        leaders = [leader for chain in load_chains() for leader in chain.leaders]
+    except Exception as exc:  # noqa: BLE001 - the catalogue is optional for extraction
+        log.debug("chain catalogue unavailable for firm names: %s", exc)
+        leaders = []
+    freq = _core_tokenizer().FREQ if leaders else {}
+    for leader in leaders:
+        for name in (leader.short, leader.firm):
+            name = (name or "").strip()
+            if 3 <= len(name) <= 12 and not name.endswith(("项目", "有限公司", "公司")) and freq.get(name, 0) < 500:
+                names.add(name)
+    return tuple(sorted(names))
+
+
 def canonical_chain(name: str) -> str:
     """'石化产业链' / '绿色石化' → '石化', so the catalogue's naming does not leak into results."""
     for chain in CHAINS:
@@ -349,6 +373,44 @@ _jieba_lock = threading.Lock()
 
 
 _CORE_DICT = Path(__file__).resolve().parent / "data" / "jieba_core.txt"
+
+
+def _core_freq() -> tuple[dict[str, int], int]:
+    """The prefix dictionary jieba needs, from the shipped word list.
+
+    Building it takes about 0.2 s; like jieba itself we keep a marshal copy in the temporary
+    directory (keyed by the list's size and date), which loads in a few milliseconds.
+    """
+    import marshal
+    import os
+    import tempfile
+
+    stat = _CORE_DICT.stat()
+    cache = Path(tempfile.gettempdir()) / f"zhaoshang-jieba-core-{stat.st_size}-{int(stat.st_mtime)}-{os.getuid() if hasattr(os, 'getuid') else 0}.marshal"
+    try:
+        with cache.open("rb") as fh:
+            freq, total = marshal.load(fh)
+            return freq, total
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    freq: dict[str, int] = {}
+    total = 0
+    with _CORE_DICT.open(encoding="utf-8") as fh:
+        for line in fh:
+            word, _, count = line.rstrip("\n").partition(" ")
+            n = int(count)
+            freq[word] = n
+            total += n
+            for i in range(1, len(word)):
+                freq.setdefault(word[:i], 0)
+    try:
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            marshal.dump((freq, total), fh)
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a read-only temp dir only costs the 0.2 s again next time
+    return freq, total
 
 
 def _core_tokenizer():  # noqa: ANN202 - jieba has no types
@@ -368,16 +430,7 @@ def _core_tokenizer():  # noqa: ANN202 - jieba has no types
     if not _CORE_DICT.exists():
         tk.initialize()
         return tk
-    freq: dict[str, int] = {}
-    total = 0
-    with _CORE_DICT.open(encoding="utf-8") as fh:
-        for line in fh:
-            word, _, count = line.rstrip("\n").partition(" ")
-            n = int(count)
-            freq[word] = n
-            total += n
-            for i in range(1, len(word)):
-                freq.setdefault(word[:i], 0)
+    freq, total = _core_freq()
     tk.FREQ, tk.total, tk.initialized = freq, total, True
     return tk
 
@@ -404,7 +457,7 @@ def tokenizer():  # noqa: ANN201 - jieba has no types
                 words.update(PROVINCES)
                 words.update(COUNTRIES)
                 words.update(REGIONS)
-                words.update(KNOWN_FIRMS)
+                words.update(known_firms())
                 for kws in chain_keywords().values():
                     words.update(kws)
                 for kws in INDUSTRY_KEYWORDS.values():

@@ -232,9 +232,9 @@ _ANNOTATION = re.compile(
 
 
 def _is_pinyin(token: str) -> bool:
-    low = token.lower()
-    if low != token and token[1:] != token[1:].lower():
-        return False  # "PX", "EVA", "ABS": acronyms, not pinyin
+    if token != token.lower():
+        return False  # "PX", "A1", "Ltd": capitals are acronyms and labels, never annotations
+    low = token
     base = low.translate(_TONE_BASE)
     if not _SYLLABLE.fullmatch(base):
         return False
@@ -251,7 +251,11 @@ def remove_pinyin_annotations(text: str) -> str:
     """
     if "(" not in text and "（" not in text:
         return text
-    return _ANNOTATION.sub(lambda m: "" if _is_pinyin(m.group(1)) else m.group(0), text)
+    while True:  # 字(a)(b): removing one annotation can put the next right after the hanzi
+        new = _ANNOTATION.sub(lambda m: "" if _is_pinyin(m.group(1)) else m.group(0), text)
+        if new == text:
+            return new
+        text = new
 
 
 # --- traditional → simplified ------------------------------------------------------------
@@ -278,6 +282,8 @@ def to_simplified(text: str) -> str:
 
                 _converter = opencc.OpenCC("t2s")
     converted = _converter.convert(text)
+    if converted == text:
+        return text
     if len(converted) == len(text):
         gb = _gb2312()
         traditional = len({a for a, b in zip(text, converted, strict=True) if a != b and a not in gb})
