@@ -303,6 +303,41 @@ _GENERIC_SCOPE = re.compile(r"销售|批发|零售|服务|咨询|开发|研发|�
 
 
 @lru_cache(maxsize=1)
+def _chain_documents() -> tuple[dict, ...]:
+    """The platform's chain maps (format ``zhaoshang.chain/1``).
+
+    When ``zhaoshang.chains.catalog`` is already loaded (the web process) its validated chains
+    are used; otherwise the shipped JSON documents are read directly, because importing the
+    catalogue pulls in networkx (about 0.4 s) and the CLI must start in under 3 s. Missing
+    or unreadable chain data just means our own keywords are used.
+    """
+    import json
+    import sys
+
+    module = sys.modules.get("zhaoshang.chains.catalog")
+    if module is not None:
+        try:
+            return tuple(
+                {"name": c.name, "nodes": [{"keywords": list(n.keywords)} for n in c.nodes],
+                 "leaders": [{"firm": x.firm, "short": x.short} for x in c.leaders]}
+                for c in module.load_chains()
+            )
+        except Exception as exc:  # noqa: BLE001 - fall back to the files
+            log.debug("chain catalogue failed, reading its files: %s", exc)
+    data_dir = Path(__file__).resolve().parent.parent / "chains" / "data"
+    docs = []
+    for path in sorted(data_dir.glob("*.json")) if data_dir.is_dir() else []:
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            log.debug("chain file %s unreadable: %s", path, exc)
+            continue
+        if isinstance(doc, dict) and doc.get("format", "").startswith("zhaoshang.chain/") and isinstance(doc.get("name"), str):
+            docs.append(doc)
+    return tuple(docs)
+
+
+@lru_cache(maxsize=1)
 def chain_keywords() -> dict[str, tuple[str, ...]]:
     """Chain name → keywords: the platform catalogue when present, merged with ours.
 
@@ -310,13 +345,7 @@ def chain_keywords() -> dict[str, tuple[str, ...]]:
     words shared by many chains; only product terms are kept from it.
     """
     merged: dict[str, list[str]] = {chain: list(words) for chain, words in CHAIN_KEYWORDS.items()}
-    try:
-        from zhaoshang.chains.catalog import chain_keywords as catalog_keywords  # type: ignore[import-not-found]
-
-        catalog = catalog_keywords()
-    except Exception as exc:  # noqa: BLE001 - the catalogue is optional for extraction
-        log.debug("chain catalogue unavailable, using built-in keywords: %s", exc)
-        catalog = {}
+    catalog = {doc["name"]: [k for node in doc.get("nodes", []) for k in node.get("keywords", [])] for doc in _chain_documents()}
     ours = {w: chain for chain, words in CHAIN_KEYWORDS.items() for w in words}
     ours.update({w: industry for industry, words in INDUSTRY_KEYWORDS.items() for w in words})
     seen: dict[str, set[str]] = {}
@@ -342,17 +371,11 @@ def known_firms() -> tuple[str, ...]:
     only rare ones are taken.
     """
     names = set(KNOWN_FIRMS)
-    try:
-        from zhaoshang.chains.catalog import load_chains  # type: ignore[import-not-found]
-
-        leaders = [leader for chain in load_chains() for leader in chain.leaders]
-    except Exception as exc:  # noqa: BLE001 - the catalogue is optional for extraction
-        log.debug("chain catalogue unavailable for firm names: %s", exc)
-        leaders = []
+    leaders = [x for doc in _chain_documents() for x in doc.get("leaders", []) if isinstance(x, dict)]
     freq = _core_tokenizer().FREQ if leaders else {}
     for leader in leaders:
-        for name in (leader.short, leader.firm):
-            name = (name or "").strip()
+        for name in (leader.get("short"), leader.get("firm")):
+            name = str(name or "").strip()
             if 3 <= len(name) <= 12 and not name.endswith(("项目", "有限公司", "公司")) and freq.get(name, 0) < 500:
                 names.add(name)
     return tuple(sorted(names))
