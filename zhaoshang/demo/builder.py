@@ -215,4 +215,9 @@ def build_demo(*, scale: str = "demo", seed: int = 2026, today: date | None = No
     health_run(today=today)
     projects_refresh_all(today=today)
     report.seconds["checks"] = time.perf_counter() - started
+    from django.db import connection
+
+    if connection.vendor == "postgresql":  # fresh statistics, or the planner guesses after a bulk load
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return report

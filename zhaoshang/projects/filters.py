@@ -37,8 +37,10 @@ class ProjectFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
+        # Codes are stored upper-case: an exact match keeps every branch of the OR indexable
+        # (trigram indexes on the names on PostgreSQL, the unique index on the code).
         return queryset.filter(Q(name__icontains=value) | Q(investor_name__icontains=value)
-                               | Q(code__iexact=value))
+                               | Q(code=value.upper()))
 
     def only_stalled(self, queryset, name, value):
         return queryset.filter(warning_count__gt=0) if value else queryset

@@ -84,7 +84,10 @@ class Project(TimeStampedModel):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="录入人", null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
 
-    history = HistoricalRecords()
+    # Derived caches (scores, tier, warning count, last follow-up) and the lock counter are not
+    # business changes: the audit trail records what people changed, not what the nightly job recomputed.
+    history = HistoricalRecords(excluded_fields=["tier", "scale_score", "tier_score", "maturity_score",
+                                                 "warning_count", "last_follow_up_on", "version"])
 
     class Meta:
         verbose_name = "项目"
@@ -94,6 +97,9 @@ class Project(TimeStampedModel):
             models.Index(fields=["unit", "stage"], name="project_unit_stage"),
             models.Index(fields=["signed_on"], name="project_signed_on"),
             models.Index(fields=["-total_investment"], name="project_total_inv"),
+            models.Index(fields=["-updated_at", "-id"], name="project_recent"),
+            models.Index(fields=["unit", "-updated_at"], name="project_unit_recent"),
+            models.Index(fields=["unit", "-total_investment"], name="project_unit_total_inv"),
         ]
 
     def __str__(self) -> str:
@@ -136,6 +142,7 @@ class FollowUp(TimeStampedModel):
         verbose_name = "跟踪服务记录"
         verbose_name_plural = "跟踪服务记录"
         ordering = ["-happened_on", "-id"]
+        indexes = [models.Index(fields=["project", "-happened_on"], name="follow_up_project_recent")]
 
 
 class ProjectInvestor(models.Model):
