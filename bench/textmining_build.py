@@ -96,7 +96,9 @@ def render(doc: dict, index: int) -> tuple[str, bytes]:
     elif variant == "traditional_pinyin":
         text = with_pinyin(text)
     encoding = doc["encoding"]
-    charset = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "gbk": "gbk", "gb18030": "gb18030", "big5": "big5"}[encoding]
+    charset = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "gbk": "gbk", "gb18030": "gb18030", "big5": "big5"}[
+        encoding
+    ]
     if doc["fmt"] == "html":
         text = to_html(text, index, charset)
         if variant != "simplified":
@@ -124,7 +126,9 @@ def main() -> None:
                 "split": split,
                 # test batch 1 was scored once, then the rules were improved; batch 2 was written after that
                 # batch 3 was written after the last rule change and has not been tuned on
-                "batch": 0 if split == "dev" else (1 if int(doc["id"][1:]) <= 20 else 2 if int(doc["id"][1:]) <= 30 else 3),
+                "batch": 0
+                if split == "dev"
+                else (1 if int(doc["id"][1:]) <= 20 else 2 if int(doc["id"][1:]) <= 30 else 3),
                 "kind": doc["kind"],
                 "variant": doc["variant"],
                 "format": doc["fmt"],
@@ -132,7 +136,9 @@ def main() -> None:
                 "projects": doc["projects"],
                 "aggregates": doc["aggregates"],
             }
-    (ROOT / "gold.json").write_text(json.dumps({"documents": gold}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (ROOT / "gold.json").write_text(
+        json.dumps({"documents": gold}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     counts: dict[str, int] = {}
     for g in gold.values():
         for key in (g["split"], g["variant"], g["kind"], g["format"], g["encoding"]):

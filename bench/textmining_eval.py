@@ -30,7 +30,17 @@ from zhaoshang.textmining.extract import extract_document  # noqa: E402
 from zhaoshang.textmining.sources import DocumentError, iter_documents  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "textmining"
-FIELDS = ("projects", "companies", "amount", "qualifier", "stage", "location", "chain", "aggregates", "aggregate_amount")
+FIELDS = (
+    "projects",
+    "companies",
+    "amount",
+    "qualifier",
+    "stage",
+    "location",
+    "chain",
+    "aggregates",
+    "aggregate_amount",
+)
 
 
 def _firm(name: str) -> str:
@@ -61,7 +71,9 @@ def _pair_score(g: dict[str, Any], p: dict[str, Any]) -> float:
 
 
 def _pairs(gold: list[dict], pred: list[dict]) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
-    cands = sorted(((_pair_score(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)), reverse=True)
+    cands = sorted(
+        ((_pair_score(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)), reverse=True
+    )
     used_g: set[int] = set()
     used_p: set[int] = set()
     pairs = []
@@ -71,7 +83,11 @@ def _pairs(gold: list[dict], pred: list[dict]) -> tuple[list[tuple[dict, dict]],
         used_g.add(i)
         used_p.add(j)
         pairs.append((gold[i], pred[j]))
-    return pairs, [g for i, g in enumerate(gold) if i not in used_g], [p for j, p in enumerate(pred) if j not in used_p]
+    return (
+        pairs,
+        [g for i, g in enumerate(gold) if i not in used_g],
+        [p for j, p in enumerate(pred) if j not in used_p],
+    )
 
 
 class Tally:
@@ -105,7 +121,12 @@ def _same(field: str, gold: Any, pred: Any) -> bool:
     大亚湾经济技术开发区) is the same place."""
     if gold == pred:
         return True
-    if field == "location" and isinstance(gold, str) and isinstance(pred, str) and min(len(gold), len(pred)) >= 4:
+    if (
+        field == "location"
+        and isinstance(gold, str)
+        and isinstance(pred, str)
+        and min(len(gold), len(pred)) >= 4
+    ):
         return gold.endswith(pred) or pred.endswith(gold)
     return False
 
@@ -153,8 +174,11 @@ def score_doc(gold: dict[str, Any], pred: dict[str, Any], tally: Tally, errors: 
 def run(split: str, show_errors: bool) -> dict[str, Any]:
     gold_all = json.loads((DATA / "gold.json").read_text(encoding="utf-8"))["documents"]
     names = [
-        n for n, g in gold_all.items()
-        if split == "all" or g["split"] == split or (split.startswith("test") and split[4:] == str(g.get("batch")))
+        n
+        for n, g in gold_all.items()
+        if split == "all"
+        or g["split"] == split
+        or (split.startswith("test") and split[4:] == str(g.get("batch")))
     ]
     paths = [DATA / "docs" / n for n in names]
     tally = Tally()
@@ -184,13 +208,22 @@ def run(split: str, show_errors: bool) -> dict[str, Any]:
     result: dict[str, Any] = {"split": split, "documents": len(names), "fields": {}}
     for field in FIELDS:
         tp, fp, fn, p, r, f = tally.row(field)
-        result["fields"][field] = {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
+        result["fields"][field] = {
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f, 3),
+        }
         print(f"{field:<18}{tp:>5}{fp:>5}{fn:>5}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
     print(f"aggregate-only documents with invented projects: {invented}/{aggregate_only}")
     result["aggregate_only_invented"] = [invented, aggregate_only]
     print("F1 by variant (companies / amount / stage):")
     for variant, t in sorted(by_variant.items()):
-        print(f"  {variant:<20}" + "  ".join(f"{f}={t.row(f)[5]:.3f}" for f in ("companies", "amount", "stage")))
+        print(
+            f"  {variant:<20}" + "  ".join(f"{f}={t.row(f)[5]:.3f}" for f in ("companies", "amount", "stage"))
+        )
     if show_errors:
         print("\n".join(errors))
     return result
@@ -198,9 +231,13 @@ def run(split: str, show_errors: bool) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test", "test1", "test2", "test3", "all"), default=None,
-                        help="test1/test2: held-out batches, each scored once and then used to fix rules; "
-                        "test3: written after the last change, never tuned on")
+    parser.add_argument(
+        "--split",
+        choices=("dev", "test", "test1", "test2", "test3", "all"),
+        default=None,
+        help="test1/test2: held-out batches, each scored once and then used to fix rules; "
+        "test3: written after the last change, never tuned on",
+    )
     parser.add_argument("--errors", action="store_true", help="list each disagreement")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     args = parser.parse_args()

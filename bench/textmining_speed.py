@@ -59,7 +59,13 @@ def throughput(n: int) -> dict[str, float]:
         extract_document(data, doc=str(k))
     cpu = time.process_time() - start
     wall = time.perf_counter() - wall
-    return {"documents": n, "cpu_seconds": cpu, "wall_seconds": wall, "docs_per_cpu_second": n / cpu, "docs_per_wall_second": n / wall}
+    return {
+        "documents": n,
+        "cpu_seconds": cpu,
+        "wall_seconds": wall,
+        "docs_per_cpu_second": n / cpu,
+        "docs_per_wall_second": n / wall,
+    }
 
 
 def startup(runs: int) -> dict[str, float]:

@@ -7,6 +7,7 @@ their currency and get no 万元 value, so nothing is converted silently.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -78,8 +79,8 @@ _CN_NUM = rf"[{_CN_DIGITS}十百千]+(?:点[{_CN_DIGITS}]+)?"
 _AR_NUM = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 AMOUNT_RE = re.compile(
@@ -160,7 +161,20 @@ def _cn_integer(text: str) -> int | None:
         return None
 
 
-_DIGIT_VALUE = {"零": "0", "〇": "0", "一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_DIGIT_VALUE = {
+    "零": "0",
+    "〇": "0",
+    "一": "1",
+    "二": "2",
+    "两": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
 
 
 def find_amounts(text: str) -> list[Amount]:
@@ -173,7 +187,11 @@ def find_amounts(text: str) -> list[Amount]:
         num_text = m.group("num")
         start = m.start()
         # a number glued to letters or digits before it is a code (5G, A3), not an amount
-        if start > 0 and m.start("num") == start and (text[start - 1].isascii() and text[start - 1].isalnum()):
+        if (
+            start > 0
+            and m.start("num") == start
+            and (text[start - 1].isascii() and text[start - 1].isalnum())
+        ):
             continue
         if cur is None:
             if mult not in ("亿", "万亿", "千亿", "百亿", "十亿", "万", "千万", "百万"):

@@ -163,7 +163,9 @@ def extract_document(data: str | bytes, *, doc: str = "", html: bool | None = No
     if not norm.strip():
         return ExtractionResult(doc=doc, text=norm, encoding=encoding, error=ERR_EMPTY, warnings=warnings)
     projects, aggregates = extract_normalized(norm)
-    return ExtractionResult(doc=doc, text=norm, projects=projects, aggregates=aggregates, encoding=encoding, warnings=warnings)
+    return ExtractionResult(
+        doc=doc, text=norm, projects=projects, aggregates=aggregates, encoding=encoding, warnings=warnings
+    )
 
 
 def extract_normalized(text: str) -> tuple[list[Project], list[Aggregate]]:
@@ -181,7 +183,6 @@ _FACILITY_RE = re.compile(
 )
 _BUILD_RE = re.compile(r"建设|新建|扩建|投建|兴建|建成|厂区|生产线|基地|工厂|增资|扩产")
 _TARGET_RE = re.compile(r"力争|争取|目标|预计|计划(?!总投资|投资)|不低于|不少于|确保")
-_COREF_WORDS = ("该项目", "此项目", "这个项目", "这一项目", "上述项目", "本项目", "项目")
 _TITLE_MAX = 60
 
 
@@ -261,7 +262,11 @@ class _Assembler:
         for c in self.coref.overlapping(anchor.start - 30, anchor.start):
             if c.end <= anchor.start and anchor.start - c.end <= 30:
                 between = self.text[c.end : anchor.start]
-                if not CLAUSE_END.search(between) and not SENTENCE_END.search(between) and re.search("是|为|成为|属于|列为|作为", between):
+                if (
+                    not CLAUSE_END.search(between)
+                    and not SENTENCE_END.search(between)
+                    and re.search("是|为|成为|属于|列为|作为", between)
+                ):
                     return True
         return False
 
@@ -388,7 +393,9 @@ class _Assembler:
             if d.name is None:
                 continue
             other = self._name_key(d.name)
-            if key == other or (min(len(key), len(other)) >= 5 and (key.endswith(other) or other.endswith(key))):
+            if key == other or (
+                min(len(key), len(other)) >= 5 and (key.endswith(other) or other.endswith(key))
+            ):
                 if other.endswith(key) is False and len(anchor.value) > len(d.name.value):
                     d.name = anchor
                 return d
@@ -429,7 +436,9 @@ class _Assembler:
                 obj = self.text[s:e].lstrip("的了")
                 s = e - len(obj)
                 if len(obj) >= 4:
-                    extra.append(Mention("project", s, e, obj, value=obj, attrs={"type": "named", "implicit": True}))
+                    extra.append(
+                        Mention("project", s, e, obj, value=obj, attrs={"type": "named", "implicit": True})
+                    )
                     break
         self.named = sorted(self.named + extra, key=lambda m: m.start)
         self.named_idx = Spans(a for a in self.named if not self._predicate(a))
@@ -445,7 +454,9 @@ class _Assembler:
             if counts:
                 # 超10亿元项目11个、超50亿元项目3个: one aggregate per count, each with its own part
                 bounds = [clause[0]] + [c.end for c in counts[:-1]] + [clause[1]]
-                parts = [(counts[k], (bounds[k], bounds[k + 1])) for k in range(len(counts))]
+                parts: list[tuple[Mention | None, tuple[int, int]]] = [
+                    (counts[k], (bounds[k], bounds[k + 1])) for k in range(len(counts))
+                ]
             else:
                 category = self.generic.within(*clause)
                 total = [a for a in self._free_amounts(clause) if a.attrs.get("total")]
@@ -457,15 +468,22 @@ class _Assembler:
                 agg = _AggDraft(count, part, sentence)
                 closes_list = count is not None and self.text[max(0, count.start - 1) : count.start] == "等"
                 own = not has_named or closes_list  # A项目、B项目等12个项目，总投资356亿元: the list's total
-                amount = None if not own else next(
-                    (a for a in self._free_amounts(part) if a.attrs["role"] in ("investment", "neutral")), None
+                amount = (
+                    None
+                    if not own
+                    else next(
+                        (a for a in self._free_amounts(part) if a.attrs["role"] in ("investment", "neutral")),
+                        None,
+                    )
                 )
                 if amount is None and own and len(parts) == 1:
                     for j in range(i + 1, len(clauses)):
                         nxt = clauses[j]
                         if self.named_idx.within(*nxt) or self.counts.within(*nxt):
                             break
-                        amount = next((a for a in self._free_amounts(nxt) if a.attrs["role"] == "investment"), None)
+                        amount = next(
+                            (a for a in self._free_amounts(nxt) if a.attrs["role"] == "investment"), None
+                        )
                         if amount is not None:
                             used.add(j)
                             break
@@ -482,7 +500,11 @@ class _Assembler:
         return used
 
     def _free_amounts(self, clause: tuple[int, int]) -> list[Mention]:
-        return [a for a in self.amounts.within(*clause) if id(a) not in self.claimed and a.attrs["role"] != "threshold"]
+        return [
+            a
+            for a in self.amounts.within(*clause)
+            if id(a) not in self.claimed and a.attrs["role"] != "threshold"
+        ]
 
     def _unnamed_project(self) -> None:
         """No project is named but a firm commits a sum in plain words: one unnamed project."""
@@ -526,17 +548,30 @@ class _Assembler:
         amount = draft.amount or self._amount(segs) or (self._amount(self.loose) if single else None)
         if amount is not None:
             a: Amount = amount.value
-            p.amount_wan_cny, p.amount_raw, p.currency, p.qualifier = a.wan_cny, a.text, a.currency, a.qualifier
+            p.amount_wan_cny, p.amount_raw, p.currency, p.qualifier = (
+                a.wan_cny,
+                a.text,
+                a.currency,
+                a.qualifier,
+            )
             p.evidence["amount"] = Evidence.of(amount)
         own = self._in("stage", segs)
         stage = self._stage(own, weak=False) or self._doc_stage()
-        stage = stage or (self._stage(self._in("stage", self.loose), weak=False) if single else None) or self._stage(own)
+        stage = (
+            stage
+            or (self._stage(self._in("stage", self.loose), weak=False) if single else None)
+            or self._stage(own)
+        )
         if stage is not None:
             p.stage = stage.value
             p.evidence["stage"] = Evidence.of(stage)
         place = self._place(self._places(segs))
         doc_place = self._doc_place()
-        if place is None or (place.attrs["rank"] < 2 and doc_place is not None and doc_place.attrs["rank"] > place.attrs["rank"]):
+        if place is None or (
+            place.attrs["rank"] < 2
+            and doc_place is not None
+            and doc_place.attrs["rank"] > place.attrs["rank"]
+        ):
             place = doc_place or (self._place(self._places(self.loose)) if single else None)
         if place is not None:
             p.location = place.value
@@ -548,7 +583,9 @@ class _Assembler:
             p.chain = chain.value
             p.industry = chain.attrs["industry"]
             p.evidence["chain"] = Evidence.of(chain)
-        if p.name is None and not (p.companies and p.amount_wan_cny is not None or p.companies and p.currency):
+        if p.name is None and not (
+            p.companies and p.amount_wan_cny is not None or p.companies and p.currency
+        ):
             return None
         return p
 
@@ -565,12 +602,27 @@ class _Assembler:
                 seen[m.value] = m  # the registered name, where written, is the better evidence
         values = list(seen)
         # a short form next to its full name ("恒瑞医药" / "盛虹集团" and the registered name) is one firm
-        keep = [m for v, m in seen.items() if not any(v != o and len(v) < len(o) and (v in o or (len(v) <= 6 and _abbreviates(v, o))) for o in values)]
+        keep = [
+            m
+            for v, m in seen.items()
+            if not any(
+                v != o and len(v) < len(o) and (v in o or (len(v) <= 6 and _abbreviates(v, o)))
+                for o in values
+            )
+        ]
         return keep
 
     def _amount(self, segs: list[tuple[int, int]]) -> Mention | None:
-        cands = [a for a in self._in("amount", segs) if id(a) not in self.claimed and a.attrs["role"] in ("investment", "neutral")]
-        for test in (lambda a: a.attrs.get("total"), lambda a: a.attrs["role"] == "investment", lambda a: True):
+        cands = [
+            a
+            for a in self._in("amount", segs)
+            if id(a) not in self.claimed and a.attrs["role"] in ("investment", "neutral")
+        ]
+        for test in (
+            lambda a: a.attrs.get("total"),
+            lambda a: a.attrs["role"] == "investment",
+            lambda a: True,
+        ):
             hit = next((a for a in cands if test(a)), None)
             if hit is not None:
                 return hit
@@ -652,9 +704,18 @@ class _Assembler:
             g.evidence["count"] = Evidence.of(d.count)
         if d.amount is not None:
             a: Amount = d.amount.value
-            g.amount_wan_cny, g.amount_raw, g.currency, g.qualifier = a.wan_cny, a.text, a.currency, a.qualifier
+            g.amount_wan_cny, g.amount_raw, g.currency, g.qualifier = (
+                a.wan_cny,
+                a.text,
+                a.currency,
+                a.qualifier,
+            )
             g.evidence["amount"] = Evidence.of(d.amount)
-        stage = self._stage(self._in("stage", [d.clause])) or self._stage(self._in("stage", [d.sentence])) or self._doc_stage()
+        stage = (
+            self._stage(self._in("stage", [d.clause]))
+            or self._stage(self._in("stage", [d.sentence]))
+            or self._doc_stage()
+        )
         if stage is not None:
             g.stage = stage.value
             g.evidence["stage"] = Evidence.of(stage)
@@ -678,6 +739,8 @@ class _Assembler:
             twin = next((o for o in out if _same_aggregate(o, a)), None)
             if twin is None:
                 out.append(a)
-            elif (twin.amount_raw is None and a.amount_raw is not None) or (twin.count is None and a.count is not None):
+            elif (twin.amount_raw is None and a.amount_raw is not None) or (
+                twin.count is None and a.count is not None
+            ):
                 out[out.index(twin)] = a
         return out

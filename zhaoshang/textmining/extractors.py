@@ -75,9 +75,13 @@ def run_extractors(doc: Doc) -> dict[str, list[Mention]]:
     return found
 
 
-@lru_cache(maxsize=None)
+_INSTANCES: dict[type[Extractor], Extractor] = {}
+
+
 def _instance(cls: type[Extractor]) -> Extractor:
-    return cls()
+    if cls not in _INSTANCES:
+        _INSTANCES[cls] = cls()
+    return _INSTANCES[cls]
 
 
 class Spans:
@@ -717,8 +721,8 @@ class ChainExtractor(Extractor):
         for m in regex.finditer(text):
             if covered.overlaps(m.start(), m.start() + 1) or places.overlaps(m.start(), m.end()):
                 continue  # 石化产业基地, 化工产业园: a place, not what the project makes
-            industry, chain = owner[m.group()]
-            out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=chain, attrs={"industry": industry}))
+            industry, chain_name = owner[m.group()]
+            out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=chain_name, attrs={"industry": industry}))
         for m in _ASCII_WORD.finditer(text):  # PX, PTA, EVA, CDMO: whole latin words only
             hit = owner.get(m.group()) if m.group().isascii() else None
             if hit is not None and not places.overlaps(m.start(), m.end()):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -274,14 +275,14 @@ GENERIC_ORG_HEADS = (
 # --- regex helpers ------------------------------------------------------------------------
 
 
-def alternation(words: object) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex matching any of the words, longest first, as a prefix tree.
 
     Python's ``re`` tries a flat alternation of hundreds of words one by one at every position;
     the tree shares prefixes, which makes the keyword scans several times faster.
     """
     trie: dict[str, dict] = {}
-    for word in {w for w in words if w}:  # type: ignore[union-attr]
+    for word in {w for w in words if w}:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
@@ -416,7 +417,7 @@ def _core_freq() -> tuple[dict[str, int], int]:
             return freq, total
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    freq: dict[str, int] = {}
+    freq = {}
     total = 0
     with _CORE_DICT.open(encoding="utf-8") as fh:
         for line in fh:

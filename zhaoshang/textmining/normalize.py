@@ -115,8 +115,9 @@ def decode_bytes(data: bytes) -> DecodedText:
         return DecodedText("", None, ERR_EMPTY)
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            text = data[len(bom) :].decode(enc, errors="replace")
-            return DecodedText(text, enc + "-bom" if enc == "utf-8" else enc)
+            return DecodedText(
+                data[len(bom) :].decode(enc, errors="replace"), enc + "-bom" if enc == "utf-8" else enc
+            )
     text = _try(data, "utf-8")
     if text is not None:
         if "\x00" in text[:65536]:

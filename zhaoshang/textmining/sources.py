@@ -37,7 +37,9 @@ def iter_documents(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Item]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOC_SUFFIXES):
+            for child in sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOC_SUFFIXES
+            ):
                 yield from _from_file(child)
         elif path.is_file():
             yield from _from_file(path)
@@ -50,13 +52,23 @@ def _from_file(path: Path) -> Iterator[Item]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            yield doc_id, DocumentError(ERR_TOO_LARGE.format(size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)))
+            yield (
+                doc_id,
+                DocumentError(
+                    ERR_TOO_LARGE.format(size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024))
+                ),
+            )
             return
         data = path.read_bytes()
     except OSError as exc:
-        yield doc_id, DocumentError(ERR_UNREADABLE.format(path=path, reason=exc.strerror or exc.__class__.__name__))
+        yield (
+            doc_id,
+            DocumentError(ERR_UNREADABLE.format(path=path, reason=exc.strerror or exc.__class__.__name__)),
+        )
         return
-    if path.suffix.lower() in FEED_SUFFIXES or (path.suffix.lower() not in (".html", ".htm") and is_feed(data)):
+    if path.suffix.lower() in FEED_SUFFIXES or (
+        path.suffix.lower() not in (".html", ".htm") and is_feed(data)
+    ):
         entries = list(feed_entries(data, doc_id))
         if entries:
             yield from entries
@@ -66,8 +78,10 @@ def _from_file(path: Path) -> Iterator[Item]:
 
 def is_feed(data: bytes) -> bool:
     head = data[:2048].lstrip().lower()
-    return head.startswith(b"<?xml") and (b"<rss" in data[:4096].lower() or b"<feed" in data[:4096].lower()) or head.startswith(
-        (b"<rss", b"<feed")
+    return (
+        head.startswith(b"<?xml")
+        and (b"<rss" in data[:4096].lower() or b"<feed" in data[:4096].lower())
+        or head.startswith((b"<rss", b"<feed"))
     )
 
 

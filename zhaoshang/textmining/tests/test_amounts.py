@@ -43,10 +43,18 @@ def test_cny_amounts_in_wan_yuan(text: str, wan: int | Decimal) -> None:
 
 def test_foreign_currency_is_kept_and_not_converted() -> None:
     amount = one("拟投资2亿美元")
-    assert (amount.currency, amount.value, amount.wan_cny, amount.text) == ("USD", Decimal(200000000), None, "2亿美元")
+    assert (amount.currency, amount.value, amount.wan_cny, amount.text) == (
+        "USD",
+        Decimal(200000000),
+        None,
+        "2亿美元",
+    )
 
 
-@pytest.mark.parametrize(("text", "currency"), [("5亿欧元", "EUR"), ("100亿日元", "JPY"), ("3亿港元", "HKD"), ("8000万美元", "USD")])
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [("5亿欧元", "EUR"), ("100亿日元", "JPY"), ("3亿港元", "HKD"), ("8000万美元", "USD")],
+)
 def test_other_currencies(text: str, currency: str) -> None:
     assert one(text).currency == currency
     assert one(text).wan_cny is None
@@ -54,8 +62,19 @@ def test_other_currencies(text: str, currency: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "flag"),
-    [("超百亿元", "超"), ("超过20亿元", "超"), ("近50亿元", "近"), ("约3.2亿美元", "约"), ("逾10亿元", "逾"), ("达9.6亿元", "达"),
-     ("50余亿元", "余"), ("30多亿元", "多"), ("10亿元以上", "以上"), ("不超过50亿元", "以下"), ("5亿元左右", "约")],
+    [
+        ("超百亿元", "超"),
+        ("超过20亿元", "超"),
+        ("近50亿元", "近"),
+        ("约3.2亿美元", "约"),
+        ("逾10亿元", "逾"),
+        ("达9.6亿元", "达"),
+        ("50余亿元", "余"),
+        ("30多亿元", "多"),
+        ("10亿元以上", "以上"),
+        ("不超过50亿元", "以下"),
+        ("5亿元左右", "约"),
+    ],
 )
 def test_qualifiers_are_flagged(text: str, flag: str) -> None:
     assert one(text).qualifier == flag
@@ -65,7 +84,9 @@ def test_qualified_amount_keeps_its_value() -> None:
     assert one("超百亿元").wan_cny == 1000000
 
 
-@pytest.mark.parametrize("text", ["年产30万吨", "千亿级产业集群", "5000万平方米", "年产2亿支", "一元化管理", "营收增长5G", "20GWh"])
+@pytest.mark.parametrize(
+    "text", ["年产30万吨", "千亿级产业集群", "5000万平方米", "年产2亿支", "一元化管理", "营收增长5G", "20GWh"]
+)
 def test_quantities_that_are_not_money(text: str) -> None:
     assert find_amounts(text) == []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 
-from zhaoshang.textmining.extract import extract_document
+from zhaoshang.textmining.extract import Evidence, ExtractionResult, extract_document
 from zhaoshang.textmining.normalize import ERR_BINARY, ERR_EMPTY, MAX_CHARS
 
 SIGNING = """总投资60亿元 江苏华昇新材料碳纤维复合材料项目签约落户连云港开发区
@@ -18,7 +18,7 @@ MULTI = """徐圩新区一季度重大项目集中签约
 3月28日，徐圩新区举行重大项目集中签约仪式，6个项目现场签约，总投资286亿元。其中，江苏虹景新材料有限公司投资120亿元建设年产60万吨POE项目；中化学（连云港）新材料有限公司投资55亿元的年产30万吨己内酰胺项目落户连云港石化产业基地；浙江永盛化纤股份有限公司拟投资2亿美元建设差别化涤纶长丝项目。"""
 
 
-def project_fields(result, *fields: str) -> list[tuple]:
+def project_fields(result: ExtractionResult, *fields: str) -> list[tuple]:
     return [tuple(getattr(p, f) for f in fields) for p in result.projects]
 
 
@@ -26,8 +26,18 @@ def test_single_signing_project() -> None:
     # given a signing report with the investment, a phase amount and an output value
     result = extract_document(SIGNING, doc="a.txt")
     # then one project with the total investment (not the phase, not the output value)
-    assert project_fields(result, "name", "companies", "amount_wan_cny", "currency", "stage", "location", "chain") == [
-        ("年产5万吨碳纤维复合材料项目", ["江苏华昇新材料科技有限公司"], 600000, "CNY", "签约", "连云港经济技术开发区", "新材料")
+    assert project_fields(
+        result, "name", "companies", "amount_wan_cny", "currency", "stage", "location", "chain"
+    ) == [
+        (
+            "年产5万吨碳纤维复合材料项目",
+            ["江苏华昇新材料科技有限公司"],
+            600000,
+            "CNY",
+            "签约",
+            "连云港经济技术开发区",
+            "新材料",
+        )
     ]
     assert result.aggregates == []
 
@@ -48,7 +58,9 @@ def test_multi_project_document() -> None:
     # given a ceremony report: an aggregate, then three projects with their own firms and sums
     result = extract_document(MULTI)
     # then three projects, each with its own amount, and the aggregate apart
-    assert project_fields(result, "companies", "amount_wan_cny", "amount_raw", "currency", "location", "chain") == [
+    assert project_fields(
+        result, "companies", "amount_wan_cny", "amount_raw", "currency", "location", "chain"
+    ) == [
         (["江苏虹景新材料有限公司"], 1200000, "120亿元", "CNY", "徐圩新区", "新材料"),
         (["中化学（连云港）新材料有限公司"], 550000, "55亿元", "CNY", "连云港石化产业基地", "石化"),
         (["浙江永盛化纤股份有限公司"], None, "2亿美元", "USD", "徐圩新区", "石化"),
@@ -82,12 +94,14 @@ def test_planned_stage_does_not_count() -> None:
 
 def test_every_value_has_its_evidence_span() -> None:
     result = extract_document(SIGNING.encode("gbk"), doc="a.txt")
-    project = result.projects[0]
-    ev = project.evidence
-    assert result.text[ev["amount"].start : ev["amount"].end] == "60亿元" == ev["amount"].text
-    assert [result.text[e.start : e.end] for e in ev["companies"]] == ["江苏华昇新材料科技有限公司"]
-    assert result.text[ev["stage"].start : ev["stage"].end] == ev["stage"].text
-    assert result.text[ev["location"].start : ev["location"].end] in ("连云港开发区", "连云港经济技术开发区")
+    ev = result.projects[0].evidence
+    amount, stage, location, firms = ev["amount"], ev["stage"], ev["location"], ev["companies"]
+    assert isinstance(amount, Evidence) and isinstance(stage, Evidence) and isinstance(location, Evidence)
+    assert isinstance(firms, list)
+    assert result.text[amount.start : amount.end] == "60亿元" == amount.text
+    assert [result.text[e.start : e.end] for e in firms] == ["江苏华昇新材料科技有限公司"]
+    assert result.text[stage.start : stage.end] == stage.text
+    assert result.text[location.start : location.end] in ("连云港开发区", "连云港经济技术开发区")
 
 
 def test_json_line_shape() -> None:
@@ -95,9 +109,22 @@ def test_json_line_shape() -> None:
     assert list(line) == ["doc", "text", "encoding", "projects", "aggregates"]
     assert line["text"]["length"] == len(extract_document(SIGNING).text)
     assert set(line["projects"][0]) == {
-        "name", "companies", "amount_wan_cny", "amount_raw", "currency", "qualifier", "industry", "chain", "location", "stage", "evidence",
+        "name",
+        "companies",
+        "amount_wan_cny",
+        "amount_raw",
+        "currency",
+        "qualifier",
+        "industry",
+        "chain",
+        "location",
+        "stage",
+        "evidence",
     }
-    assert line["projects"][0]["evidence"]["amount"] == {"span": line["projects"][0]["evidence"]["amount"]["span"], "text": "60亿元"}
+    assert line["projects"][0]["evidence"]["amount"] == {
+        "span": line["projects"][0]["evidence"]["amount"]["span"],
+        "text": "60亿元",
+    }
 
 
 def test_empty_document_gives_a_chinese_error() -> None:

@@ -30,7 +30,10 @@ def test_editorial_first_sentence_becomes_plain_simplified_chinese() -> None:
 
 
 def test_editorial_chain_sentence_keeps_the_chain_names() -> None:
-    assert normalize(EDITORIAL_2) == "各地各部门要紧扣全市重点产业链,大力招引石化、生物医药、新材料等领域优质企业。"
+    assert (
+        normalize(EDITORIAL_2)
+        == "各地各部门要紧扣全市重点产业链,大力招引石化、生物医药、新材料等领域优质企业。"
+    )
 
 
 def test_pinyin_removal_handles_fullwidth_brackets_and_tone_numbers() -> None:
@@ -52,11 +55,17 @@ def test_simplified_text_is_not_rewritten_by_opencc() -> None:
 
 
 def test_traditional_text_is_converted() -> None:
-    assert to_simplified("連雲港經濟技術開發區與江蘇恆瑞醫藥股份有限公司簽約") == "连云港经济技术开发区与江苏恒瑞医药股份有限公司签约"
+    assert (
+        to_simplified("連雲港經濟技術開發區與江蘇恆瑞醫藥股份有限公司簽約")
+        == "连云港经济技术开发区与江苏恒瑞医药股份有限公司签约"
+    )
 
 
 def test_fullwidth_digits_and_number_punctuation_are_folded() -> None:
-    assert fold_width("总投资３，０００万元，增长１２．５％，ＰＴＡ项目") == "总投资3,000万元，增长12.5%，PTA项目"
+    assert (
+        fold_width("总投资３，０００万元，增长１２．５％，ＰＴＡ项目")
+        == "总投资3,000万元，增长12.5%，PTA项目"
+    )
 
 
 def test_spaces_between_chinese_characters_are_removed() -> None:
@@ -113,7 +122,11 @@ def test_html_boilerplate_is_dropped() -> None:
     # when it is stripped
     text = strip_html(html)
     # then only the headline and the article remain, one block per line
-    assert [line for line in text.split("\n") if line.strip()] == ["灌南县项目开工", "某项目总投资12亿元。", "第二段。"]
+    assert [line for line in text.split("\n") if line.strip()] == [
+        "灌南县项目开工",
+        "某项目总投资12亿元。",
+        "第二段。",
+    ]
 
 
 def test_normalize_detects_html_by_itself() -> None:

@@ -10,11 +10,55 @@ from zhaoshang.textmining.normalize import decode_bytes, normalize
 
 # words that make the extractors fire, mixed with arbitrary text, so spans are exercised
 VOCAB = st.sampled_from(
-    ["项目", "有限公司", "集团", "总投资", "亿元", "万元", "美元", "五十", "1.5", "3,000", "签约", "开工", "投产", "徐圩新区", "开发区",
-     "连云港", "，", "。", "；", "\n", "（", "）", "(jīng)", "經", "共签约项目", "个", "其中", "分别", "前者", "后者", "该项目", "“", "”",
-     "<p>", "</p>", "江苏恒瑞医药股份有限公司", "碳纤维", "超", "约", "以上", "石化产业基地", "南通市如东县", "比亚迪将"]
+    [
+        "项目",
+        "有限公司",
+        "集团",
+        "总投资",
+        "亿元",
+        "万元",
+        "美元",
+        "五十",
+        "1.5",
+        "3,000",
+        "签约",
+        "开工",
+        "投产",
+        "徐圩新区",
+        "开发区",
+        "连云港",
+        "，",
+        "。",
+        "；",
+        "\n",
+        "（",
+        "）",
+        "(jīng)",
+        "經",
+        "共签约项目",
+        "个",
+        "其中",
+        "分别",
+        "前者",
+        "后者",
+        "该项目",
+        "“",
+        "”",
+        "<p>",
+        "</p>",
+        "江苏恒瑞医药股份有限公司",
+        "碳纤维",
+        "超",
+        "约",
+        "以上",
+        "石化产业基地",
+        "南通市如东县",
+        "比亚迪将",
+    ]
 )
-TEXT = st.one_of(st.text(max_size=300), st.lists(st.one_of(VOCAB, st.text(max_size=5)), max_size=60).map("".join))
+TEXT = st.one_of(
+    st.text(max_size=300), st.lists(st.one_of(VOCAB, st.text(max_size=5)), max_size=60).map("".join)
+)
 
 
 def _spans(evidence: dict) -> list:
@@ -29,8 +73,9 @@ def _spans(evidence: dict) -> list:
 def test_extract_never_raises_and_spans_index_the_normalised_text(text: str) -> None:
     result = extract_document(text, doc="h")
     assert result.text == normalize(text)
-    for item in [*result.projects, *result.aggregates]:
-        for ev in _spans(item.evidence):
+    evidences = [p.evidence for p in result.projects] + [a.evidence for a in result.aggregates]
+    for evidence in evidences:
+        for ev in _spans(evidence):
             assert 0 <= ev.start <= ev.end <= len(result.text)
             assert result.text[ev.start : ev.end] == ev.text
     for p in result.projects:

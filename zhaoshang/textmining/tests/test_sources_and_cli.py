@@ -40,7 +40,12 @@ def folder(tmp_path: Path) -> Path:
 
 def test_folder_is_read_recursively_and_feeds_are_split_into_entries(folder: Path) -> None:
     ids = [doc_id.replace(str(folder), "") for doc_id, _ in iter_documents([folder])]
-    assert ids == ["/a.txt", "/sub/b.html", "/sub/feed.xml#1 http://example.invalid/1", "/sub/feed.xml#2 http://example.invalid/2"]
+    assert ids == [
+        "/a.txt",
+        "/sub/b.html",
+        "/sub/feed.xml#1 http://example.invalid/1",
+        "/sub/feed.xml#2 http://example.invalid/2",
+    ]
 
 
 def test_atom_feed_entries(tmp_path: Path) -> None:
@@ -50,7 +55,9 @@ def test_atom_feed_entries(tmp_path: Path) -> None:
     assert run_extract([str(path)], out) == 0
     (line,) = [json.loads(x) for x in out.getvalue().splitlines()]
     assert line["doc"] == f"{path}#1 urn:1"
-    assert [(p["companies"], p["currency"], p["amount_raw"]) for p in line["projects"]] == [(["卫星化学股份有限公司"], "USD", "2亿美元")]
+    assert [(p["companies"], p["currency"], p["amount_raw"]) for p in line["projects"]] == [
+        (["卫星化学股份有限公司"], "USD", "2亿美元")
+    ]
 
 
 def test_missing_path_is_an_error_item() -> None:

@@ -18,8 +18,9 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         from zhaoshang.textmining.cli import ERR_NOTHING_READ, run_extract
 
-        if hasattr(sys.stdout, "reconfigure") and self.stdout._out is sys.stdout:  # type: ignore[attr-defined]
-            sys.stdout.reconfigure(encoding="utf-8")
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None and getattr(self.stdout, "_out", None) is sys.stdout:
+            reconfigure(encoding="utf-8")  # Chinese output even under a C locale
 
         def write(line: str) -> None:
             self.stdout.write(line, ending="")
