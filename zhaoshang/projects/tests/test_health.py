@@ -100,3 +100,20 @@ def test_the_warnings_list_is_scoped(client, stalled, xuwei_officer, lianyun_off
     assert "没有预警" in client.get("/projects/warnings/").content.decode()
     client.force_login(lianyun_officer)
     assert "仍未注册落地" in client.get("/projects/warnings/").content.decode()
+
+
+def test_pool_shape_counts_open_projects_by_score_band_and_tier(world, lianyun_officer, xuwei_officer):
+    from zhaoshang.projects.selectors import pool_shape
+
+    from .factories import make_project
+
+    a = make_project(user=lianyun_officer, total_investment="150000")
+    b = make_project(user=lianyun_officer, total_investment="5000")
+    make_project(user=xuwei_officer, total_investment="2000000")
+    Project.objects.filter(pk=a.pk).update(scale_score=85, maturity_score=10)
+    Project.objects.filter(pk=b.pk).update(scale_score=0, maturity_score=45, stage="dropped")
+    shape = pool_shape(user=lianyun_officer)
+    assert shape["count"] == 1  # the dropped project is not in the pool; xuwei's is not visible
+    assert shape["matrix"][4][0] == 1
+    assert [(t["label"], t["count"]) for t in shape["by_tier"]] == [
+        ("亿元以下", 0), ("亿元以上", 0), ("10亿元以上", 1), ("50亿元以上", 0), ("100亿元以上", 0)]

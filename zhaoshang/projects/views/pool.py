@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -24,8 +22,7 @@ def pool(request: HttpRequest) -> HttpResponse:
     units = unit_list(user=request.user, kinds=["city", "district", "zone"])
     chart = {"bands": shape["bands"], "matrix": shape["matrix"],
              "tiers": [[t["label"], t["count"]] for t in shape["by_tier"]]}
-    return render(request, "projects/pool.html", {"shape": shape, "units": units,
-                                                  "chart_json": json.dumps(chart, ensure_ascii=False)})
+    return render(request, "projects/pool.html", {"shape": shape, "units": units, "chart": chart})
 
 
 def warnings(request: HttpRequest) -> HttpResponse:
