@@ -109,12 +109,13 @@ class ExtractionResult:
         out: dict[str, Any] = {"doc": self.doc}
         if self.error:
             out["error"] = self.error
-        # the spans refer to the normalised text: its length and hash let a reader check it
-        out["text"] = (
-            {"length": len(self.text), "sha1": hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:12]}
-            if not include_text
-            else {"length": len(self.text), "content": self.text}
-        )
+        if self.text or not self.error:
+            # the spans refer to the normalised text: its length and hash let a reader check it
+            out["text"] = (
+                {"length": len(self.text), "sha1": hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:12]}
+                if not include_text
+                else {"length": len(self.text), "content": self.text}
+            )
         if self.encoding:
             out["encoding"] = self.encoding
         if self.warnings:
@@ -537,8 +538,9 @@ class _Assembler:
         single = len(self.drafts) == 1
         p = Project()
         if draft.name is not None:
-            p.name = draft.name.value
-            p.evidence["name"] = Evidence.of(draft.name)
+            name = self._bare_name(draft.name)
+            p.name = name.value
+            p.evidence["name"] = Evidence.of(name)
         firms = self._companies(self._in("company", segs))
         if not firms and single:
             firms = self._companies(self._in("company", self.loose))
@@ -588,6 +590,14 @@ class _Assembler:
         ):
             return None
         return p
+
+    def _bare_name(self, name: Mention) -> Mention:
+        """江苏立达医药集团有限公司生物制剂产业化项目 → 生物制剂产业化项目: the firm is in ``companies``."""
+        for firm in self.idx.get("company", Spans()).within(name.start, name.end):
+            if firm.start == name.start and firm.attrs.get("full") and name.end - firm.end >= 4:
+                rest = self.text[firm.end : name.end]
+                return Mention("project", firm.end, name.end, rest, value=rest, attrs=name.attrs)
+        return name
 
     def _places(self, segs: list[tuple[int, int]]) -> list[Mention]:
         """Places in these clauses; in a 连云港 story only 连云港 places (others are visits, origins)."""
