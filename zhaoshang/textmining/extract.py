@@ -274,6 +274,9 @@ class _Assembler:
     # -- the walk over sentences ------------------------------------------------------------
 
     def run(self) -> tuple[list[Project], list[Aggregate]]:
+        """Sentence by sentence: aggregates first (their clauses and amounts are taken out), then
+        each named project collects the clauses up to the next one; 该项目 sentences follow the
+        last project; what is left ("loose") can only fill gaps of a single-project document."""
         text = self.text
         sentences = _split(text, 0, len(text), SENTENCE_END)
         self._implicit_anchors(sentences)
