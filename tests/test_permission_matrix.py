@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from zhaoshang.dataio.tests.factories import matrix_jobs
 from zhaoshang.leads.models import Lead
 from zhaoshang.projects.tests.factories import make_project
 
@@ -23,6 +24,9 @@ def only(**allowed) -> dict[str, int]:
     return {p: allowed.get(p, 403) for p in PERSONAS}
 
 
+# What only its owner (the 连云区 officer) sees, e.g. an import or export job: others get 404.
+LIANYUN_ONLY = {**BUSINESS, **{p: 404 for p, status in BUSINESS.items() if status == 200 and p != "lianyun"}}
+
 # url name → (path, {persona: status})
 MATRIX = {
     "home": ("/", {**{p: 200 for p in PERSONAS}, "sysadmin": 302, "secadmin": 302, "auditor": 302}),
@@ -40,6 +44,16 @@ MATRIX = {
     "audit:log": ("/audit/", {**{p: 404 for p in PERSONAS}, "auditor": 200}),
     "projects:list": ("/projects/", BUSINESS),
     "projects:export": ("/projects/export.xlsx", BUSINESS),
+    "projects:import": ("/projects/import/", {**BUSINESS, "leader": 403}),
+    "projects:import_template": ("/projects/import/template.xlsx", {**BUSINESS, "leader": 403}),
+    "dataio:import_detail": ("/dataio/imports/{import_job}/", LIANYUN_ONLY),
+    "dataio:import_apply": ("/dataio/imports/{import_job}/apply/", {p: 405 for p in PERSONAS}),
+    "dataio:import_cancel": ("/dataio/imports/{import_job}/cancel/", {p: 405 for p in PERSONAS}),
+    "dataio:import_errors": ("/dataio/imports/{import_job}/errors.xlsx",
+                             LIANYUN_ONLY),
+    "dataio:export_detail": ("/dataio/exports/{export_job}/", LIANYUN_ONLY),
+    "dataio:export_download": ("/dataio/exports/{export_job}/download/",
+                               {**LIANYUN_ONLY, "lianyun": 302}),
     "projects:create": ("/projects/new/", {**BUSINESS, "leader": 403}),
     "projects:detail": ("/projects/{project}/", {**BUSINESS, "xuwei": 404, "taskforce": 404, "land_dept": 404}),
     "projects:follow_up_create": ("/projects/{project}/follow-ups/", SEES_PROJECT_REDIRECT),
@@ -78,14 +92,16 @@ def test_every_url_is_in_the_matrix():
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_each_persona_gets_the_expected_status_everywhere(client, world, persona):
+def test_each_persona_gets_the_expected_status_everywhere(client, world, persona, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # the import job's upload
     owner = world.user("lianyun")
     project = make_project(user=owner, name="连云区矩阵测试项目")
     lead = Lead.objects.create(code="XS-T-1", firm_name="测试企业", unit=owner.unit, channel_kind="fair",
                                summary="测试", received_on="2026-05-01")
+    jobs = matrix_jobs(user=owner)
     client.force_login(world.user(persona))
     got = {}
     for name, (path, expected) in MATRIX.items():
-        url = path.format(project=project.id, lead=lead.id, user=owner.id)
+        url = path.format(project=project.id, lead=lead.id, user=owner.id, **jobs)
         got[name] = client.get(url).status_code
     assert got == {name: expected[persona] for name, (_, expected) in MATRIX.items()}

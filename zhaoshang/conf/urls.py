@@ -17,5 +17,6 @@ urlpatterns = [
     path("units/", include("zhaoshang.organizations.urls")),
     path("audit/", include("zhaoshang.audit.urls")),
     path("projects/", include("zhaoshang.projects.urls")),
+    path("dataio/", include("zhaoshang.dataio.urls")),
     path("leads/", include("zhaoshang.leads.urls")),
 ]

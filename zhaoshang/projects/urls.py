@@ -1,11 +1,13 @@
 from django.urls import path
 
-from .views import pool, projects, rules
+from .views import imports, pool, projects, rules
 
 app_name = "projects"
 urlpatterns = [
     path("", projects.project_list, name="list"),
     path("export.xlsx", projects.project_export, name="export"),
+    path("import/", imports.project_import, name="import"),
+    path("import/template.xlsx", imports.project_import_template, name="import_template"),
     path("new/", projects.project_create, name="create"),
     path("pool/", pool.pool, name="pool"),
     path("warnings/", pool.warnings, name="warnings"),

@@ -13,7 +13,7 @@ from zhaoshang.organizations.selectors import unit_list
 
 from .. import selectors, services
 from ..enums import STAGE_ORDER, ChainName, Stage
-from ..exports import project_ledger_xlsx
+from ..exports import project_export_response
 from ..forms import (
     AdvanceForm,
     AnnualActualForm,
@@ -49,15 +49,10 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 
 def project_export(request: HttpRequest) -> HttpResponse:
-    """The filtered list as a 台账 .xlsx — the same selector as the page, so the same scope."""
+    """The filtered list as a 台账 .xlsx — the same selector as the page, so the same scope;
+    a large list becomes an export job with a progress page."""
     _business_only(request)
-    qs = selectors.project_list(user=request.user, filters=request.GET, sort=request.GET.get("sort"))
-    today = timezone.localdate()
-    content = project_ledger_xlsx(qs.iterator(chunk_size=2000),
-                                  title=f"{request.user.unit}项目台账（{today:%Y年%m月%d日}导出）")
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f"attachment; filename=projects-{today:%Y%m%d}.xlsx"
-    return response
+    return project_export_response(user=request.user, params=request.GET.dict())
 
 
 def _next_stage(project) -> str | None:
