@@ -42,12 +42,12 @@ def _record_check(job: ImportJob, parsed, importer) -> None:
     job.plan = importer.snapshot(valid) if not invalid else {}
 
 
-@transaction.atomic
 def import_job_create(*, user, kind: str, upload: UploadedFile) -> ImportJob:
     """Keep the upload and check every row; nothing is imported yet (状态 待确认).
 
     A file that cannot be read at all still gets a job (状态 失败) with the reason, so the
-    officer sees it and the upload is on record.
+    officer sees it and the upload is on record. The rows are checked before the job is
+    saved, outside any transaction: a slow file never holds a database lock.
     """
     importer = importer_for(kind, user=user)
     importer.check_permission()
@@ -56,46 +56,55 @@ def import_job_create(*, user, kind: str, upload: UploadedFile) -> ImportJob:
                             f"{MAX_UPLOAD_BYTES // 1048576} MB，请分批导入", field="file")
     job = ImportJob(kind=kind, original_name=(upload.name or "upload.xlsx")[:255], uploaded_by=user,
                     unit_id=user.unit_id)
-    job.file.save(f"{kind}-{timezone.now():%Y%m%d%H%M%S}.xlsx", upload, save=False)
     try:
-        with job.file.open("rb") as f:
-            parsed = check(importer, f)
+        parsed = check(importer, upload)
     except FileError as exc:
         job.status, job.message = ImportStatus.FAILED, exc.message[:500]
     else:
         _record_check(job, parsed, importer)
-    job.full_clean()
-    job.save()
+    upload.seek(0)
+    with transaction.atomic():
+        job.file.save(f"{kind}-{timezone.now():%Y%m%d%H%M%S}.xlsx", upload, save=False)
+        job.full_clean()
+        job.save()
     return job
 
 
 def import_job_apply(*, user, job: ImportJob) -> ImportJob:
     """Write every row of a checked file, or none: the file is checked again first (the data may
     have changed since the preview), and any error rolls the whole import back."""
+    if job.uploaded_by_id != user.pk:
+        raise BusinessError("只有上传人可以确认导入", status=403)
+    if job.status != ImportStatus.PREVIEW:
+        raise BusinessError(f"该批次状态为“{job.get_status_display()}”，不能再次导入", status=409)
+    if not job.can_apply:
+        raise BusinessError("文件中还有错误行：全部改正后重新上传，才能导入（要么全部导入，要么都不导入）")
+    importer = importer_for(job.kind, user=user)
+    failure = ""
+    try:
+        with job.file.open("rb") as f:
+            parsed = check(importer, f)
+    except BusinessError as exc:
+        failure = exc.message
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().get(pk=job.pk)
-        if job.uploaded_by_id != user.pk:
-            raise BusinessError("只有上传人可以确认导入", status=403)
-        if job.status != ImportStatus.PREVIEW:
+        if job.status != ImportStatus.PREVIEW:  # confirmed twice at once: the first one won
             raise BusinessError(f"该批次状态为“{job.get_status_display()}”，不能再次导入", status=409)
-        if not job.can_apply:
-            raise BusinessError("文件中还有错误行：全部改正后重新上传，才能导入（要么全部导入，要么都不导入）")
-        importer = importer_for(job.kind, user=user)
-        try:
-            with job.file.open("rb") as f:
-                parsed = check(importer, f)
-            if parsed.invalid:
-                _record_check(job, parsed, importer)
-                raise BusinessError(f"确认导入时重新校验发现 {len(parsed.invalid)} 行错误（数据在预览后有变化），"
-                                    "未导入任何数据，请下载错误原因、改正后重新上传")
-            with transaction.atomic():  # a savepoint: a failure undoes every row, the job keeps its status
-                result = importer.apply(parsed.valid, job=job)
-        except BusinessError as exc:
-            job.status, job.message = ImportStatus.FAILED, exc.message[:500]
-        except IntegrityError:
-            log.exception("import job %s hit an integrity error", job.pk)
-            job.status = ImportStatus.FAILED
-            job.message = "数据与已有记录冲突（可能有人同时导入了相同编号），未导入任何数据，请重新上传"
+        if not failure and parsed.invalid:
+            _record_check(job, parsed, importer)
+            failure = (f"确认导入时重新校验发现 {len(parsed.invalid)} 行错误（数据在预览后有变化），"
+                       "未导入任何数据，请下载错误原因、改正后重新上传")
+        if not failure:
+            try:
+                with transaction.atomic():  # a savepoint: a failure undoes every row, the job records why
+                    result = importer.apply(parsed.valid, job=job)
+            except BusinessError as exc:
+                failure = exc.message
+            except IntegrityError:
+                log.exception("import job %s hit an integrity error", job.pk)
+                failure = "数据与已有记录冲突（可能有人同时导入了相同编号），未导入任何数据，请重新上传"
+        if failure:
+            job.status, job.message = ImportStatus.FAILED, failure[:500]
         else:
             job.status, job.message = ImportStatus.APPLIED, ""
             job.created_rows, job.updated_rows, job.unchanged_rows = result.created, result.updated, result.unchanged

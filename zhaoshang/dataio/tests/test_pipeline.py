@@ -185,8 +185,9 @@ def test_the_ledger_writer_formats_cells_and_adds_a_total_row():
     buf = BytesIO()
     writer.save(buf)
     ws = load_workbook(buf).active
+    excel_day = datetime(2026, 3, 1)  # noqa: DTZ001 (Excel dates carry no time zone)
     assert [list(r) for r in ws.iter_rows(values_only=True)] == [
-        ["测试台账", None, None], ["名称", "金额（万元）", "日期"], ["甲", 1.5, datetime(2026, 3, 1)]  # noqa: DTZ001,
+        ["测试台账", None, None], ["名称", "金额（万元）", "日期"], ["甲", 1.5, excel_day],
         ["乙", None, None], ["丙", 2.25, None], ["合计（3 条）", 3.75, None]]
     assert (ws["B3"].number_format, ws["C3"].number_format, ws.freeze_panes) == ("#,##0.00##", "yyyy-mm-dd", "C3")
 
