@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from zhaoshang.dataio.tests.factories import matrix_jobs
 from zhaoshang.leads.models import Lead
+from zhaoshang.projects.services import leader_activity_create, task_force_create
 from zhaoshang.projects.tests.factories import make_project
 
 PERSONAS = ["city_admin", "leader", "lianyun", "xuwei", "taskforce", "land_dept", "sysadmin", "secadmin",
@@ -72,6 +74,25 @@ MATRIX = {
     "projects:warnings": ("/projects/warnings/", BUSINESS),
     "projects:rules": ("/projects/rules/", BUSINESS),
     "projects:rules_save": ("/projects/rules/score/", {p: 405 for p in PERSONAS}),
+    "projects:task_force_list": ("/projects/task-forces/", BUSINESS),
+    "projects:task_force_create": ("/projects/task-forces/new/", only(city_admin=200, lianyun=200, xuwei=200)),
+    "projects:task_force_detail": ("/projects/task-forces/{task_force}/",
+                                   {**BUSINESS, "xuwei": 404, "taskforce": 404, "land_dept": 404}),
+    "projects:task_force_edit": ("/projects/task-forces/{task_force}/edit/",
+                                 {**{p: 404 for p in PERSONAS}, "city_admin": 200, "lianyun": 200, "leader": 403,
+                                  "sysadmin": 403, "secadmin": 403, "auditor": 403}),
+    "projects:task_force_member_add": ("/projects/task-forces/{task_force}/members/", {p: 405 for p in PERSONAS}),
+    "projects:task_force_member_remove": ("/projects/task-forces/{task_force}/members/{user}/remove/",
+                                          {p: 405 for p in PERSONAS}),
+    "projects:task_force_close": ("/projects/task-forces/{task_force}/close/", {p: 405 for p in PERSONAS}),
+    "projects:next_step_list": ("/projects/next-steps/", BUSINESS),
+    "projects:leader_activity_list": ("/projects/leaders/", BUSINESS),
+    "projects:leader_activity_export": ("/projects/leaders/export.xlsx", BUSINESS),
+    "projects:leader_activity_create": ("/projects/leaders/new/", only(city_admin=200, lianyun=200, xuwei=200)),
+    "projects:leader_activity_edit": ("/projects/leaders/{activity}/edit/",
+                                      {**{p: 404 for p in PERSONAS}, "city_admin": 200, "lianyun": 200,
+                                       "leader": 403, "sysadmin": 403, "secadmin": 403, "auditor": 403}),
+    "projects:leader_stats": ("/projects/leaders/stats/", BUSINESS),
     "leads:list": ("/leads/", BUSINESS),
     "leads:detail": ("/leads/{lead}/", {**BUSINESS, "xuwei": 404, "taskforce": 404, "land_dept": 404}),
 }
@@ -99,9 +120,13 @@ def test_each_persona_gets_the_expected_status_everywhere(client, world, persona
     lead = Lead.objects.create(code="XS-T-1", firm_name="测试企业", unit=owner.unit, channel_kind="fair",
                                summary="测试", received_on="2026-05-01")
     jobs = matrix_jobs(user=owner)
+    task_force = task_force_create(user=owner, kind="project", unit=owner.unit, lead=owner, project=project)
+    activity = leader_activity_create(user=owner, unit=owner.unit, kind="outbound_visit", leader_name="测试书记",
+                                      happened_on=timezone.localdate(), place="上海", counterparts="测试企业")
     client.force_login(world.user(persona))
     got = {}
     for name, (path, expected) in MATRIX.items():
-        url = path.format(project=project.id, lead=lead.id, user=owner.id, **jobs)
+        url = path.format(project=project.id, lead=lead.id, user=owner.id, task_force=task_force.id,
+                          activity=activity.id, **jobs)
         got[name] = client.get(url).status_code
     assert got == {name: expected[persona] for name, (_, expected) in MATRIX.items()}

@@ -66,3 +66,14 @@ class User(AbstractUser):
     def sees_personal_data(self) -> bool:
         """Phone numbers and e-mails of contacts are shown unmasked only to roles that work with them."""
         return self.role in (Role.CITY_ADMIN, Role.UNIT_OFFICER, Role.TASK_FORCE_MEMBER)
+
+    # Task forces and leaders (招商专班、一把手招商)
+    @property
+    def manages_task_forces(self) -> bool:
+        """Form task forces and change their members: the city admin any, unit officers their units'."""
+        return self.is_active and self.role in (Role.CITY_ADMIN, Role.UNIT_OFFICER)
+
+    @property
+    def records_leader_activities(self) -> bool:
+        """Record leaders' visits and receptions: the city admin any unit, unit officers their units."""
+        return self.is_active and self.role in (Role.CITY_ADMIN, Role.UNIT_OFFICER)

@@ -25,6 +25,8 @@ NAV: tuple[NavItem, ...] = (
     NavItem(_("项目"), "projects:list", "ti-briefcase", "sees_business_data", "/projects/"),
     NavItem(_("项目池结构"), "projects:pool", "ti-chart-dots-3", "sees_business_data", "/projects/pool/"),
     NavItem(_("项目预警"), "projects:warnings", "ti-alert-triangle", "sees_business_data", "/projects/warnings/"),
+    NavItem(_("招商专班"), "projects:task_force_list", "ti-users-group", "sees_business_data", "/projects/task-forces/"),
+    NavItem(_("领导招商"), "projects:leader_activity_list", "ti-flag", "sees_business_data", "/projects/leaders/"),
     NavItem(_("线索"), "leads:list", "ti-bulb", "sees_business_data", "/leads/"),
     NavItem(_("要素保障"), "factors:list", "ti-lifebuoy", "sees_business_data", "/factors/requests/"),
     NavItem(_("载体资源"), "factors:sites", "ti-building-factory-2", "sees_business_data", "/factors/sites/"),

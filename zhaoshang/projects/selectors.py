@@ -5,22 +5,37 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from zhaoshang.core.errors import NotVisible
-from zhaoshang.organizations.selectors import scope_by_unit
+from zhaoshang.organizations.selectors import scope_by_unit, sees_all_units, visible_unit_ids
 
 from .filters import ProjectFilter
-from .models import FollowUp, Project
+from .models import FollowUp, Project, TaskForceMember
 
 SORTABLE = {"name", "total_investment", "stage", "signed_on", "updated_at", "unit", "code", "scale_score",
             "tier_score", "maturity_score", "warning_count", "last_follow_up_on"}
 
 
 def project_queryset(*, user) -> QuerySet[Project]:
-    """The projects ``user`` may see: those owned by their unit or any unit under it."""
-    return scope_by_unit(Project.objects.all(), user=user)
+    """The projects ``user`` may see: those owned by their unit or any unit under it, and those served by
+    an active project task force (招商专班) the user belongs to — members come from several units.
+
+    The served ids are read first (one small indexed query) rather than inlined as a subquery: with
+    literal ids PostgreSQL ORs two index scans, while "unit IN … OR id IN (subquery)" scans the whole
+    table for every count (100k projects: 30 → 125 ms). Non-members get exactly the unit filter.
+    A chain task force widens nothing.
+    """
+    qs = scope_by_unit(Project.objects.all(), user=user)
+    if not user.is_authenticated or not user.sees_business_data or sees_all_units(user=user):
+        return qs  # outside the business: nothing; the city: everything already
+    served = list(TaskForceMember.objects.filter(user=user, task_force__is_active=True,
+                                                 task_force__project__isnull=False)
+                  .values_list("task_force__project_id", flat=True))
+    if not served:
+        return qs
+    return Project.objects.filter(Q(unit_id__in=visible_unit_ids(user=user)) | Q(pk__in=served))
 
 
 def project_list(*, user, filters: dict | None = None, sort: str | None = None) -> QuerySet[Project]:

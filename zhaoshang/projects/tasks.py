@@ -23,3 +23,26 @@ def refresh_project(project_id: int) -> None:
     from .services.health import health_run
 
     health_run(project_ids=[project_id])
+
+
+# ---- reminders of overdue next steps (招商专班 / 跟踪服务) -----------------------------------------
+# huey runs with utc=True: the local 07:00 is turned into its UTC hour (Asia/Shanghai → 23).
+
+def _utc_hour(local_hour: int) -> int:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.conf import settings
+
+    local = datetime(2026, 1, 15, local_hour, tzinfo=ZoneInfo(settings.TIME_ZONE))
+    return local.astimezone(ZoneInfo("UTC")).hour
+
+
+@db_periodic_task(crontab(minute="0", hour=str(_utc_hour(7))))
+def follow_up_reminders_daily() -> int:
+    """Every morning at 07:00 local time: remind owners and task-force leads of overdue next steps."""
+    from django.utils import timezone
+
+    from .services.reminders import follow_up_reminders_send
+
+    return follow_up_reminders_send(today=timezone.localdate())

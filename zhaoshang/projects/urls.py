@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import imports, pool, projects, rules
+from .views import imports, leaders, pool, projects, rules, task_forces
 
 app_name = "projects"
 urlpatterns = [
@@ -13,6 +13,22 @@ urlpatterns = [
     path("warnings/", pool.warnings, name="warnings"),
     path("rules/", rules.rules, name="rules"),
     path("rules/<str:section>/", rules.rules_save, name="rules_save"),
+    # 招商专班 and next steps
+    path("task-forces/", task_forces.task_force_list, name="task_force_list"),
+    path("task-forces/new/", task_forces.task_force_create, name="task_force_create"),
+    path("task-forces/<int:id>/", task_forces.task_force_detail, name="task_force_detail"),
+    path("task-forces/<int:id>/edit/", task_forces.task_force_edit, name="task_force_edit"),
+    path("task-forces/<int:id>/members/", task_forces.task_force_member_add, name="task_force_member_add"),
+    path("task-forces/<int:id>/members/<int:user_id>/remove/", task_forces.task_force_member_remove,
+         name="task_force_member_remove"),
+    path("task-forces/<int:id>/close/", task_forces.task_force_close, name="task_force_close"),
+    path("next-steps/", task_forces.next_step_list, name="next_step_list"),
+    # 领导招商
+    path("leaders/", leaders.leader_activity_list, name="leader_activity_list"),
+    path("leaders/export.xlsx", leaders.leader_activity_export, name="leader_activity_export"),
+    path("leaders/new/", leaders.leader_activity_create, name="leader_activity_create"),
+    path("leaders/<int:id>/edit/", leaders.leader_activity_edit, name="leader_activity_edit"),
+    path("leaders/stats/", leaders.leader_stats, name="leader_stats"),
     path("<int:id>/", projects.project_detail, name="detail"),
     path("<int:id>/follow-ups/", projects.follow_up_create, name="follow_up_create"),
     path("<int:id>/edit/", projects.project_edit, name="edit"),
