@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from zhaoshang.core.errors import NotVisible
 
-from .models import User
+from .models import Notification, User
 
 
 def user_list(*, user: User, filters: dict | None = None) -> QuerySet[User]:
@@ -27,3 +27,15 @@ def user_get(*, user: User, id: int) -> User:
     if found is None:
         raise NotVisible()
     return found
+
+
+def notification_list(*, user: User, unread_only: bool = False) -> QuerySet[Notification]:
+    """The user's own notifications, newest first: nobody reads another's."""
+    qs = Notification.objects.filter(recipient=user).order_by("-created_at", "-id")
+    return qs.filter(read_at__isnull=True) if unread_only else qs
+
+
+def notification_unread_count(*, user: User) -> int:
+    if not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()

@@ -12,7 +12,7 @@ from zhaoshang.organizations.enums import UnitKind
 from zhaoshang.organizations.models import Unit
 
 from .enums import Role
-from .models import User
+from .models import Notification, User
 
 CITY_ONLY_ROLES = {Role.CITY_ADMIN, Role.LEADER}
 
@@ -69,3 +69,33 @@ def user_set_password(*, user: User, password: str) -> User:
     user.password_changed_at = timezone.now()
     user.save(update_fields=["password", "password_changed_at"])
     return user
+
+
+@transaction.atomic
+def notification_send(*, recipients, text: str, url: str = "", kind: str = "") -> int:
+    """Leave an in-app notification for each active recipient (duplicates and None skipped).
+
+    When e-mail is configured (EMAIL_URL), the same text is mailed after commit by a background task.
+    Returns how many notifications were written.
+    """
+    from django.conf import settings
+
+    users = {u.pk: u for u in recipients if u is not None and u.is_active}
+    rows = [Notification(recipient=u, text=text[:500], url=url, kind=kind) for u in users.values()]
+    for row in rows:
+        row.full_clean(exclude=["recipient"])
+    Notification.objects.bulk_create(rows)
+    emails = sorted(u.email for u in users.values() if u.email)
+    if settings.EMAIL_ENABLED and emails:
+        from .tasks import notification_email
+
+        transaction.on_commit(lambda: notification_email(emails=emails, text=text, url=url))
+    return len(rows)
+
+
+def notification_mark_read(*, user: User, ids: list[int] | None = None) -> int:
+    """Mark the user's own unread notifications read (all of them, or only ``ids``)."""
+    qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if ids is not None:
+        qs = qs.filter(id__in=ids)
+    return qs.update(read_at=timezone.now())

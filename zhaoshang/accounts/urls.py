@@ -12,4 +12,6 @@ urlpatterns = [
     path("users/<int:id>/", views.user_edit, name="user_edit"),
     path("security/", views.security, name="security"),
     path("security/unlock/", views.unlock, name="unlock"),
+    path("notifications/", views.notification_list, name="notifications"),
+    path("notifications/read/", views.notification_read, name="notifications_read"),
 ]

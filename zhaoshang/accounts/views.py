@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from zhaoshang.core.errors import BusinessError
+from zhaoshang.core.errors import BusinessError, NotVisible
 
 from . import selectors, services
 from .enums import Role
@@ -130,3 +130,28 @@ def unlock(request: HttpRequest) -> HttpResponse:
     count = reset(username=username)
     messages.success(request, f"已解除账号“{username}”的锁定（清除 {count} 条记录）。")
     return redirect("accounts:security")
+
+
+def notification_list(request: HttpRequest) -> HttpResponse:
+    """Everyone's own in-app notifications (the bell in the header)."""
+    qs = selectors.notification_list(user=request.user, unread_only=request.GET.get("unread") == "1")
+    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    return render(request, "accounts/notification_list.html", {"page_obj": page})
+
+
+@require_POST
+def notification_read(request: HttpRequest) -> HttpResponse:
+    """Mark one notification (and follow its link) or all of them read."""
+    raw = request.POST.get("id", "")
+    if not raw.isdigit():
+        count = services.notification_mark_read(user=request.user)
+        messages.success(request, f"已将 {count} 条通知标为已读。")
+        return redirect("accounts:notifications")
+    notification = selectors.notification_list(user=request.user).filter(id=int(raw)).first()
+    if notification is None:
+        raise NotVisible()
+    services.notification_mark_read(user=request.user, ids=[notification.id])
+    # Only our own paths are followed: a notification can never send anyone off-site.
+    if notification.url.startswith("/") and not notification.url.startswith("//"):
+        return redirect(notification.url)
+    return redirect("accounts:notifications")
