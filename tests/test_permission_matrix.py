@@ -6,6 +6,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from zhaoshang.chains.tests.factories import matrix_objects as chain_objects
 from zhaoshang.dataio.tests.factories import matrix_jobs
 from zhaoshang.leads.models import Lead
 from zhaoshang.projects.services import leader_activity_create, task_force_create
@@ -95,6 +96,37 @@ MATRIX = {
     "projects:leader_stats": ("/projects/leaders/stats/", BUSINESS),
     "leads:list": ("/leads/", BUSINESS),
     "leads:detail": ("/leads/{lead}/", {**BUSINESS, "xuwei": 404, "taskforce": 404, "land_dept": 404}),
+    "chains:index": ("/chains/", BUSINESS),
+    "chains:load_reference": ("/chains/load-reference/", {p: 405 for p in PERSONAS}),
+    "chains:import": ("/chains/import/", {p: 405 for p in PERSONAS}),
+    "chains:rescore": ("/chains/rescore/", {p: 405 for p in PERSONAS}),
+    "chains:reclassify": ("/chains/reclassify/", {p: 405 for p in PERSONAS}),
+    "chains:all_gaps": ("/chains/gaps/", BUSINESS),
+    "chains:supply": ("/chains/supply/", BUSINESS),
+    "chains:clusters": ("/chains/clusters/", BUSINESS),
+    "chains:leaders": ("/chains/leaders/", BUSINESS),
+    "chains:leader": ("/chains/leaders/{chain_leader}/", BUSINESS),
+    "chains:need_add": ("/chains/leaders/{chain_leader}/needs/", {p: 405 for p in PERSONAS}),
+    "chains:need_delete": ("/chains/needs/{chain_need}/delete/", {p: 405 for p in PERSONAS}),
+    "chains:edge_add": ("/chains/edges/", {p: 405 for p in PERSONAS}),
+    "chains:edge_delete": ("/chains/edges/{chain_edge}/delete/", {p: 405 for p in PERSONAS}),
+    "chains:firms": ("/chains/firms/", BUSINESS),
+    "chains:firm_import": ("/chains/firms/import/", only(city_admin=200)),
+    "chains:firm_import_rejected": ("/chains/firms/import/{chain_import}/rejected.xlsx", only(city_admin=200)),
+    "chains:firm": ("/chains/firms/{chain_firm}/", BUSINESS),
+    "chains:firm_correct": ("/chains/firms/{chain_firm}/correct/", {p: 405 for p in PERSONAS}),
+    "chains:signal_add": ("/chains/firms/{chain_firm}/signals/", {p: 405 for p in PERSONAS}),
+    "chains:node": ("/chains/nodes/PC1.1.3/", BUSINESS),
+    "chains:node_edit": ("/chains/nodes/PC1.1.3/edit/", only(city_admin=200)),
+    "chains:node_add": ("/chains/nodes/PC1.1.3/children/", {p: 405 for p in PERSONAS}),
+    "chains:node_deactivate": ("/chains/nodes/PC1.1.3/deactivate/", {p: 405 for p in PERSONAS}),
+    "chains:targets": ("/chains/nodes/PC1.1.3/targets/", BUSINESS),
+    "chains:make_lead": ("/chains/nodes/PC1.1.3/targets/{chain_firm}/lead/", {p: 405 for p in PERSONAS}),
+    "chains:outcome": ("/chains/nodes/PC1.1.3/targets/{chain_firm}/outcome/", {p: 405 for p in PERSONAS}),
+    "chains:map": ("/chains/PC/", BUSINESS),
+    "chains:gaps": ("/chains/PC/gaps/", BUSINESS),
+    "chains:export_json": ("/chains/PC/export.json", BUSINESS),
+    "chains:export_xlsx": ("/chains/PC/export.xlsx", BUSINESS),
 }
 
 
@@ -120,6 +152,7 @@ def test_each_persona_gets_the_expected_status_everywhere(client, world, persona
     lead = Lead.objects.create(code="XS-T-1", firm_name="测试企业", unit=owner.unit, channel_kind="fair",
                                summary="测试", received_on="2026-05-01")
     jobs = matrix_jobs(user=owner)
+    chains = chain_objects(world=world)
     task_force = task_force_create(user=owner, kind="project", unit=owner.unit, lead=owner, project=project)
     activity = leader_activity_create(user=owner, unit=owner.unit, kind="outbound_visit", leader_name="测试书记",
                                       happened_on=timezone.localdate(), place="上海", counterparts="测试企业")
@@ -127,6 +160,6 @@ def test_each_persona_gets_the_expected_status_everywhere(client, world, persona
     got = {}
     for name, (path, expected) in MATRIX.items():
         url = path.format(project=project.id, lead=lead.id, user=owner.id, task_force=task_force.id,
-                          activity=activity.id, **jobs)
+                          activity=activity.id, **jobs, **chains)
         got[name] = client.get(url).status_code
     assert got == {name: expected[persona] for name, (_, expected) in MATRIX.items()}

@@ -19,4 +19,5 @@ urlpatterns = [
     path("projects/", include("zhaoshang.projects.urls")),
     path("dataio/", include("zhaoshang.dataio.urls")),
     path("leads/", include("zhaoshang.leads.urls")),
+    path("chains/", include("zhaoshang.chains.urls")),
 ]

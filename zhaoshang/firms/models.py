@@ -11,6 +11,8 @@ from simple_history.models import HistoricalRecords
 
 from zhaoshang.core.models import TimeStampedModel, WanYuanField
 
+from .enums import RevenueBand
+
 
 class Firm(TimeStampedModel):
     name = models.CharField("企业名称", max_length=200)
@@ -32,6 +34,13 @@ class Firm(TimeStampedModel):
     is_listed = models.BooleanField("上市企业", default=False)
     stock_code = models.CharField("股票代码", max_length=30, blank=True)
     description = models.TextField("简介", blank=True)
+    # The firm universe (产业链精准招商): registry and rating facts used to place and rank firms.
+    is_high_tech = models.BooleanField("高新技术企业", default=False)
+    is_specialized = models.BooleanField("专精特新", default=False, help_text="专精特新中小企业或“小巨人”")
+    is_global500 = models.BooleanField("世界500强", default=False, help_text="世界500强企业或其子公司")
+    revenue_band = models.CharField("营收规模", max_length=10, choices=RevenueBand.choices, blank=True)
+    employees = models.PositiveIntegerField("从业人数", null=True, blank=True)
+    is_demo = models.BooleanField("演示数据", default=False, help_text="合成的演示企业，不是真实企业")
 
     history = HistoricalRecords()
 
@@ -39,6 +48,12 @@ class Firm(TimeStampedModel):
         verbose_name = "企业"
         verbose_name_plural = "企业"
         ordering = ["name"]
+        # For a universe of millions: filters by place and industry, and the few local firms.
+        indexes = [
+            models.Index(fields=["province", "city"], name="firm_province_city"),
+            models.Index(fields=["industry_code"], name="firm_industry_code"),
+            models.Index(fields=["unit"], condition=models.Q(is_local=True), name="firm_local_unit"),
+        ]
 
     def __str__(self) -> str:
         return self.name

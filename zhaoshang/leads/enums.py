@@ -10,6 +10,7 @@ class ChannelKind(models.TextChoices):
     CHAIN_LEADER_REFERRAL = "chain_leader_referral", "链主企业推荐"
     FAIR = "fair", "展会推介会"
     NEWS = "news", "新闻信息挖掘"
+    TARGETING = "targeting", "产业链精准招商"
 
 
 class LeadStatus(models.TextChoices):
