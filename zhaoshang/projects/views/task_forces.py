@@ -45,7 +45,7 @@ def task_force_create(request: HttpRequest) -> HttpResponse:
     project = None
     if str(request.GET.get("project", "")).isdigit():
         project = selectors.project_get(user=request.user, id=int(request.GET["project"]))
-    initial = {"kind": TaskForceKind.PROJECT if project else TaskForceKind.CHAIN, "project": project,
+    initial = {"kind": TaskForceKind.PROJECT, "project": project,
                "unit": project.unit_id if project else request.user.unit_id,
                "lead": request.user.pk}
     form = TaskForceForm(request.POST or None, initial=initial, units=unit_list(user=request.user),
@@ -75,7 +75,8 @@ def _detail_context(request: HttpRequest, task_force, **forms) -> dict:
     ctx = {
         "task_force": task_force, "today": timezone.localdate(),
         "members": tf_selectors.task_force_members(task_force=task_force),
-        "follow_ups": tf_selectors.task_force_follow_ups(user=request.user, task_force=task_force),
+        "follow_ups": tf_selectors.task_force_follow_ups(user=request.user, task_force=task_force,
+                                                         limit=30 if task_force.project_id else 10),
         "next_steps": tf_selectors.task_force_next_steps(user=request.user, task_force=task_force),
         "project_visible": project_visible, "can_manage": manageable,
         "member_form": TaskForceMemberForm(users=tf_selectors.task_force_candidates()) if manageable else None,
