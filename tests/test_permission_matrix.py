@@ -11,6 +11,7 @@ from zhaoshang.dataio.tests.factories import matrix_jobs
 from zhaoshang.leads.models import Lead
 from zhaoshang.projects.services import leader_activity_create, task_force_create
 from zhaoshang.projects.tests.factories import make_project
+from zhaoshang.textmining.tests.factories import matrix_objects as mining_objects
 
 PERSONAS = ["city_admin", "leader", "lianyun", "xuwei", "taskforce", "land_dept", "sysadmin", "secadmin",
             "auditor"]
@@ -127,6 +128,18 @@ MATRIX = {
     "chains:gaps": ("/chains/PC/gaps/", BUSINESS),
     "chains:export_json": ("/chains/PC/export.json", BUSINESS),
     "chains:export_xlsx": ("/chains/PC/export.xlsx", BUSINESS),
+    "textmining:document_list": ("/mining/", BUSINESS),
+    "textmining:document_create": ("/mining/new/", only(city_admin=200, lianyun=200, xuwei=200, taskforce=200)),
+    "textmining:batch_detail": ("/mining/batches/{mining_batch}/", {**BUSINESS, "xuwei": 404, "taskforce": 404,
+                                                                    "land_dept": 404}),
+    "textmining:document_detail": ("/mining/documents/{mining_document}/", {**BUSINESS, "xuwei": 404,
+                                                                           "taskforce": 404, "land_dept": 404}),
+    "textmining:document_original": ("/mining/documents/{mining_document}/original/",
+                                     {**BUSINESS, "xuwei": 404, "taskforce": 404, "land_dept": 404}),
+    "textmining:project_accept": ("/mining/projects/{mined_project}/accept/", {p: 405 for p in PERSONAS}),
+    "textmining:project_dismiss": ("/mining/projects/{mined_project}/dismiss/", {p: 405 for p in PERSONAS}),
+    "textmining:project_matches": ("/mining/projects/{mined_project}/matches/",
+                                   {**BUSINESS, "xuwei": 404, "taskforce": 404, "land_dept": 404}),
 }
 
 
@@ -153,6 +166,7 @@ def test_each_persona_gets_the_expected_status_everywhere(client, world, persona
                                summary="测试", received_on="2026-05-01")
     jobs = matrix_jobs(user=owner)
     chains = chain_objects(world=world)
+    mining = mining_objects(world=world)
     task_force = task_force_create(user=owner, kind="project", unit=owner.unit, lead=owner, project=project)
     activity = leader_activity_create(user=owner, unit=owner.unit, kind="outbound_visit", leader_name="测试书记",
                                       happened_on=timezone.localdate(), place="上海", counterparts="测试企业")
@@ -160,6 +174,6 @@ def test_each_persona_gets_the_expected_status_everywhere(client, world, persona
     got = {}
     for name, (path, expected) in MATRIX.items():
         url = path.format(project=project.id, lead=lead.id, user=owner.id, task_force=task_force.id,
-                          activity=activity.id, **jobs, **chains)
+                          activity=activity.id, **jobs, **chains, **mining)
         got[name] = client.get(url).status_code
     assert got == {name: expected[persona] for name, (_, expected) in MATRIX.items()}

@@ -19,5 +19,6 @@ urlpatterns = [
     path("projects/", include("zhaoshang.projects.urls")),
     path("dataio/", include("zhaoshang.dataio.urls")),
     path("leads/", include("zhaoshang.leads.urls")),
+    path("mining/", include("zhaoshang.textmining.urls")),
     path("chains/", include("zhaoshang.chains.urls")),
 ]
