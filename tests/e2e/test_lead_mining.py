@@ -6,7 +6,9 @@ from zhaoshang.leads.models import Lead
 from zhaoshang.textmining.tests.factories import SIGNING
 
 
-def test_an_officer_pastes_news_reviews_it_and_makes_a_lead(world, live_server, login, page, settings, tmp_path):
+def test_an_officer_pastes_news_reviews_it_and_makes_a_lead(
+    world, live_server, login, page, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     page.set_default_timeout(30_000)  # the first request imports the extractor; shared CI machines are slow
     # given the 徐圩新区 officer on the 信息挖掘 page
@@ -28,7 +30,10 @@ def test_an_officer_pastes_news_reviews_it_and_makes_a_lead(world, live_server, 
     assert card.count() == 1
     assert "年产30万吨高性能聚酰胺新材料项目" in card.inner_text()
     assert "江苏华宏新材料有限公司" in card.get_by_test_id("companies").inner_text()
-    assert "500,000" in card.get_by_test_id("amount").inner_text() or "500000" in card.get_by_test_id("amount").inner_text()
+    assert (
+        "500,000" in card.get_by_test_id("amount").inner_text()
+        or "500000" in card.get_by_test_id("amount").inner_text()
+    )
     assert card.get_by_test_id("no-matches").is_visible()
     assert card.get_by_test_id("firm-name").input_value() == "江苏华宏新材料有限公司"
 

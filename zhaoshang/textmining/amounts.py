@@ -83,9 +83,29 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# a currency written before the number: 港币25亿元, 美元5000万, US$2亿, RMB 3亿元
+PREFIX_CURRENCIES: dict[str, str] = {
+    "人民币": "CNY",
+    "RMB": "CNY",
+    "港币": "HKD",
+    "港元": "HKD",
+    "HK$": "HKD",
+    "美元": "USD",
+    "美金": "USD",
+    "USD": "USD",
+    "US$": "USD",
+    "$": "USD",
+    "欧元": "EUR",
+    "EUR": "EUR",
+    "€": "EUR",
+    "日元": "JPY",
+    "英镑": "GBP",
+    "新台币": "TWD",
+}
+
 AMOUNT_RE = re.compile(
     rf"(?P<qpre>{_alt(k for k in QUALIFIERS if k not in ('余', '多', '左右', '以上', '以下'))})?"
-    rf"(?P<cnypre>人民币)?"
+    rf"(?:(?P<curpre>{_alt(PREFIX_CURRENCIES)})[ ]?)?"
     rf"(?P<num>{_AR_NUM}|{_CN_NUM})"
     r"(?P<qmid>余|多)?"
     rf"(?P<mult>{_alt(MULTIPLIERS)})?"
@@ -107,6 +127,8 @@ class Amount:
     qualifier: str | None
     bare: bool  # no currency word: "50亿"
     wan_cny: int | Decimal | None = None  # value in 万元 CNY, an int when whole; None for other currencies
+    #: a range (50-80亿元) is read as its lower bound with 以上; this is the upper bound
+    range_high: Decimal | None = None
 
 
 def _wan(value: Decimal, currency: str) -> int | Decimal | None:
@@ -181,9 +203,11 @@ def find_amounts(text: str) -> list[Amount]:
     """Every money amount in the text, left to right."""
     out: list[Amount] = []
     for m in AMOUNT_RE.finditer(text):
-        mult, cur = m.group("mult"), m.group("cur")
+        mult, cur, pre = m.group("mult"), m.group("cur"), m.group("curpre")
         if not mult and not cur:
             continue
+        if pre and pre in ("$", "€") and not mult:
+            continue  # $5: a price, not an investment
         num_text = m.group("num")
         start = m.start()
         # a number glued to letters or digits before it is a code (5G, A3), not an amount
@@ -193,7 +217,7 @@ def find_amounts(text: str) -> list[Amount]:
             and (text[start - 1].isascii() and text[start - 1].isalnum())
         ):
             continue
-        if cur is None:
+        if cur is None and not pre:
             if mult not in ("亿", "万亿", "千亿", "百亿", "十亿", "万", "千万", "百万"):
                 continue
             nxt = text[m.end() : m.end() + 1]
@@ -203,7 +227,9 @@ def find_amounts(text: str) -> list[Amount]:
                 continue  # 3000万 alone is as often 人次 or 平方米 as it is money
         elif cur == "元" and not mult and num_text and not num_text[0].isdigit() and len(num_text) == 1:
             continue  # 一元化, 二元 …: words, not money
-        if cur in ("元人民币", "人民币", "元") or cur is None:
+        if pre and PREFIX_CURRENCIES[pre] != "CNY":
+            currency = PREFIX_CURRENCIES[pre]  # 港币25亿元: the 元 is the Hong Kong dollar's
+        elif cur in ("元人民币", "人民币", "元") or cur is None:
             currency = "CNY"
         else:
             currency = CURRENCIES[cur]
@@ -223,8 +249,45 @@ def find_amounts(text: str) -> list[Amount]:
                 value=value,
                 currency=currency,
                 qualifier=QUALIFIERS.get(qual_raw) if qual_raw else None,
-                bare=cur is None,
+                bare=cur is None and not pre,
                 wan_cny=_wan(value, currency),
+            )
+        )
+    return _ranges(text, out)
+
+
+_RANGE_LOW = re.compile(
+    rf"(?P<num>{_AR_NUM}|{_CN_NUM})(?P<mult>{_alt(MULTIPLIERS)})?(?P<cur>{_alt(CURRENCIES)})?[ ]?[-–—~～至到][ ]?$"
+)
+
+
+def _ranges(text: str, amounts: list[Amount]) -> list[Amount]:
+    """50-80亿元, 50亿元至80亿元: one amount, its lower bound (以上), spanning both numbers."""
+    out: list[Amount] = []
+    for a in amounts:
+        m = _RANGE_LOW.search(text, max(0, a.start - 14), a.start)
+        low = parse_number(m.group("num")) if m else None
+        if m is None or low is None or (m.start() > 0 and text[m.start() - 1].isdigit()):
+            out.append(a)
+            continue
+        high_mult = a.value / parse_number(AMOUNT_RE.match(text, a.start).group("num") or "1")  # type: ignore[union-attr, operator]
+        value = low * (MULTIPLIERS[m.group("mult")] if m.group("mult") else high_mult)
+        if value >= a.value or value <= 0:
+            out.append(a)
+            continue
+        while out and out[-1].end > m.start():
+            out.pop()  # "50亿元" of "50亿元-80亿元" was read on its own
+        out.append(
+            Amount(
+                start=m.start(),
+                end=a.end,
+                text=text[m.start() : a.end],
+                value=value,
+                currency=a.currency,
+                qualifier="以上",
+                bare=a.bare,
+                wan_cny=_wan(value, a.currency),
+                range_high=a.value,
             )
         )
     return out

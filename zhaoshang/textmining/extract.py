@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import lexicon as lx
-from .amounts import Amount
+from .amounts import Amount, _wan
 from .extractors import CJK, CLAUSE_END, SENTENCE_END, Doc, Mention, Spans, _abbreviates, run_extractors
 from .normalize import ERR_EMPTY, MAX_CHARS, DecodedText, decode_bytes, normalize_with_info
 
@@ -183,6 +183,9 @@ _FACILITY_RE = re.compile(
     r"(?:基地|工厂|生产线|产线|产业园|总部|研发中心|中心|装置|工程|厂区|电站|码头|研究院))"
 )
 _BUILD_RE = re.compile(r"建设|新建|扩建|投建|兴建|建成|厂区|生产线|基地|工厂|增资|扩产")
+_PHASE_BEFORE = re.compile(
+    r"(?P<n>[一二三四五六首]|第[一二三四五六])期(?:工程|项目)?(?:计划|拟|预计)?(?:总)?(?:投资|投入)(?:约|额|为|达)?$"
+)
 _TARGET_RE = re.compile(r"力争|争取|目标|预计|计划(?!总投资|投资)|不低于|不少于|确保")
 _TITLE_MAX = 60
 
@@ -192,6 +195,7 @@ class _Draft:
     name: Mention | None
     segments: list[tuple[int, int]] = field(default_factory=list)
     amount: Mention | None = None  # set by 分别 / 前者…后者 distribution
+    firms: list[Mention] | None = None  # set by 分别由A和B
 
 
 @dataclass(slots=True)
@@ -230,6 +234,39 @@ def _split(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tu
     return parts
 
 
+def _split_outside_brackets(
+    text: str, start: int, end: int, pattern: re.Pattern[str]
+) -> list[tuple[int, int]]:
+    """:func:`_split`, but a separator inside （…） does not split: 项目（投资方：A公司，总投资12亿元）."""
+    if "（" not in text[start:end] and "(" not in text[start:end]:
+        return _split(text, start, end, pattern)
+    parts: list[tuple[int, int]] = []
+    pos = start
+    depth = 0
+    i = start
+    seps = {m.start(): m.end() for m in pattern.finditer(text, start, end)}
+    while i < end:
+        c = text[i]
+        if c in "（(":
+            close = max(text.find("）", i, end), text.find(")", i, end))
+            depth += 1 if close >= 0 else 0
+        elif c in "）)" and depth:
+            depth -= 1
+        elif depth == 0 and i in seps:
+            if i > pos:
+                parts.append((pos, i))
+            pos = seps[i]
+            i = pos
+            continue
+        i += 1
+    if pos < end:
+        parts.append((pos, end))
+    return parts
+
+
+_ITEM_SEP = re.compile("、")
+
+
 def _within(m: Mention, s: int, e: int) -> bool:
     return s <= m.start and m.end <= e
 
@@ -250,6 +287,7 @@ class _Assembler:
         self.drafts: list[_Draft] = []
         self.aggs: list[_AggDraft] = []
         self.loose: list[tuple[int, int]] = []  # non-aggregate clauses outside any project
+        self._mark_statistics()
         self.title_end = self._title_end()
         self.head_end = self._head_end()
         self.named_idx = Spans(a for a in self.named if not self._predicate(a))
@@ -283,7 +321,7 @@ class _Assembler:
         last: _Draft | None = None
         previous: list[_Draft] = []  # the drafts named in the previous sentence, for 前者/后者
         for ss, se in sentences:
-            clauses = _split(text, ss, se, CLAUSE_END)
+            clauses = _split_outside_brackets(text, ss, se, CLAUSE_END)
             agg_idx = self._aggregates(clauses, (ss, se))
             anchors = self.named_idx.within(ss, se)
             if not anchors:
@@ -311,6 +349,17 @@ class _Assembler:
                     else:
                         pending.append((cs, ce))
                     continue
+                if len(in_clause) >= 2:
+                    items = self._items(cs, ce, in_clause)
+                    if items is not None:
+                        for draft, item in items:
+                            if draft not in in_sentence:
+                                in_sentence.append(draft)
+                            draft.segments.append(item)
+                            draft.segments.extend(pending)
+                            pending = []
+                            cur = draft
+                        continue
                 pos = cs
                 for a in in_clause:
                     draft = self._draft_for(a)
@@ -335,12 +384,38 @@ class _Assembler:
         aggregates = self._dedupe_aggs([self._aggregate(a) for a in self.aggs])
         return projects, aggregates
 
+    def _items(self, cs: int, ce: int, anchors: list[Mention]) -> list[tuple[_Draft, tuple[int, int]]] | None:
+        """A、B、C listed in one clause, each item with its own project: the whole item is that project's
+        (江苏A公司X项目、B公司Y项目（投资方：…）). None when the items do not hold one project each."""
+        parts = _split_outside_brackets(self.text, cs, ce, _ITEM_SEP)
+        if len(parts) < 2:
+            return None
+        out: list[tuple[_Draft, tuple[int, int]]] = []
+        lead: tuple[int, int] | None = None
+        for k, (ps, pe) in enumerate(parts):
+            inside = [a for a in anchors if ps <= a.start < pe]
+            if len(inside) > 1:
+                return None
+            if not inside:
+                if k == 0:
+                    lead = (ps, pe)  # 签约项目包括：… before the first item
+                    continue
+                return None  # an item without a project: a list of something else
+            out.append((self._draft_for(inside[0]), (ps, pe)))
+        if lead is not None and out:
+            self.loose.append(lead)
+        return out if len(out) >= 2 else None
+
     def _respectively(self, clauses: list[tuple[int, int]], drafts: list[_Draft]) -> None:
         """…A项目、B项目也于当日开工，分别投资11亿元和4.5亿元: amounts go to the projects in order."""
         for cs, ce in clauses:
             k = self.text.find("分别", cs, ce)
             if k < 0:
                 continue
+            firms = [f for f in self.idx["company"].within(k, ce)] if "company" in self.idx else []
+            if len(drafts) >= 2 and len(firms) == len(drafts):
+                for draft, firm in zip(drafts, firms, strict=True):  # 分别由A公司和B公司投资建设
+                    draft.firms = [firm]
             amounts = [a for a in self._free_amounts((k, ce)) if a.attrs["role"] in ("investment", "neutral")]
             if len(amounts) >= 2 and len(amounts) == len(drafts):
                 for draft, amount in zip(drafts, amounts, strict=True):
@@ -544,7 +619,7 @@ class _Assembler:
             name = self._bare_name(draft.name)
             p.name = name.value
             p.evidence["name"] = Evidence.of(name)
-        firms = self._companies(self._in("company", segs))
+        firms = self._companies(draft.firms if draft.firms is not None else self._in("company", segs))
         if not firms and single:
             firms = self._companies(self._in("company", self.loose))
         if firms:
@@ -561,10 +636,15 @@ class _Assembler:
             )
             p.evidence["amount"] = Evidence.of(amount)
         own = self._in("stage", segs)
-        stage = self._stage(own, weak=False) or self._doc_stage()
+        own = [m for m in own if not m.attrs.get("stat")]
+        stage = self._stage(own, weak=False) or self._doc_stage(projects=True)
         stage = (
             stage
-            or (self._stage(self._in("stage", self.loose), weak=False) if single else None)
+            or (
+                self._stage([m for m in self._in("stage", self.loose) if not m.attrs.get("stat")], weak=False)
+                if single
+                else None
+            )
             or self._stage(own)
         )
         if stage is not None:
@@ -611,6 +691,8 @@ class _Assembler:
     def _companies(mentions: list[Mention]) -> list[Mention]:
         seen: dict[str, Mention] = {}
         for m in mentions:
+            if m.attrs.get("role", "investor") != "investor":
+                continue  # the bank, the design institute, the contractor, the witness
             if m.value not in seen or (m.attrs.get("full") and not seen[m.value].attrs.get("full")):
                 seen[m.value] = m  # the registered name, where written, is the better evidence
         values = list(seen)
@@ -631,15 +713,49 @@ class _Assembler:
             for a in self._in("amount", segs)
             if id(a) not in self.claimed and a.attrs["role"] in ("investment", "neutral")
         ]
-        for test in (
-            lambda a: a.attrs.get("total"),
-            lambda a: a.attrs["role"] == "investment",
-            lambda a: True,
-        ):
+        total = next((a for a in cands if a.attrs.get("total")), None)
+        if total is not None:
+            return total
+        phases = self._phases(cands)
+        if phases is not None:
+            return phases
+        for test in (lambda a: a.attrs["role"] == "investment", lambda a: True):
             hit = next((a for a in cands if test(a)), None)
             if hit is not None:
                 return hit
         return None
+
+    def _phases(self, cands: list[Mention]) -> Mention | None:
+        """一期投资8亿元，二期投资12亿元 and no total: the project's amount is the sum of its phases."""
+        phases: dict[str, Mention] = {}
+        for a in cands:
+            m = _PHASE_BEFORE.search(self.text, max(0, a.start - 12), a.start)
+            if m and a.attrs["role"] == "investment" and m.group("n") not in phases:
+                phases[m.group("n")] = a
+        found = list(phases.values())
+        if len(found) < 2 or len({a.value.currency for a in found}) != 1:
+            return None
+        first, last = found[0], found[-1]
+        value = sum((a.value.value for a in found), Decimal(0))
+        raw = "+".join(a.value.text for a in found)
+        amount = Amount(
+            start=first.start,
+            end=last.end,
+            text=raw,
+            value=value,
+            currency=first.value.currency,
+            qualifier=None,
+            bare=False,
+            wan_cny=_wan(value, first.value.currency),
+        )
+        return Mention(
+            "amount",
+            first.start,
+            last.end,
+            self.text[first.start : last.end],
+            value=amount,
+            attrs={"role": "investment", "total": False, "phases": True},
+        )
 
     @staticmethod
     def _stage(mentions: list[Mention], *, weak: bool = True) -> Mention | None:
@@ -702,8 +818,26 @@ class _Assembler:
             pos = end + 1
         return len(self.text)
 
-    def _doc_stage(self) -> Mention | None:
-        return self._stage([m for m in self.found.get("stage", []) if m.end <= self.head_end])
+    def _doc_stage(self, *, projects: bool = False) -> Mention | None:
+        """The event the headline and lead report; for projects, not a statistic (新开工项目298个)."""
+        return self._stage(
+            [
+                m
+                for m in self.found.get("stage", [])
+                if m.end <= self.head_end and not (projects and m.attrs.get("stat"))
+            ]
+        )
+
+    def _mark_statistics(self) -> None:
+        """新签约亿元以上项目386个, 新开工项目298个: a stage word that counts projects is not an event."""
+        for m in self.found.get("stage", []):
+            if self.text[m.start - 1 : m.start] != "新":
+                continue
+            end = CLAUSE_END.search(self.text, m.end)
+            stop = SENTENCE_END.search(self.text, m.end)
+            limit = min(x.start() if x else len(self.text) for x in (end, stop))
+            if self.counts.within(m.end, limit):
+                m.attrs["stat"] = True
 
     def _doc_place(self) -> Mention | None:
         return self._place(self._places([(0, self.head_end)]))

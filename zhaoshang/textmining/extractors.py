@@ -18,7 +18,7 @@ from . import lexicon as lx
 from .amounts import Amount, find_amounts
 
 CJK = r"\u3400-\u9fff"
-HARD_BOUNDARY = frozenset("，。；：、！？!?;:,\n“”\"‘’《》【】[]<>|/\t ")
+HARD_BOUNDARY = frozenset('，。；：、！？!?;:,\n“”"‘’《》【】[]<>|/\t ')
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 CLAUSE_END = re.compile(r"[，：]|[,:](?!\d)")  # not the comma of 3,000 or the colon of 10:30
 
@@ -135,14 +135,18 @@ def _overlaps(pos: int, end: int, spans: Spans | list[Mention]) -> bool:
 _TIME_WORDS = r"今天|昨天|明天|前天|上午|下午|晚上|日前|近日|当天|当日|今年|去年|明年|季度|上半年|下半年|年度|年初|年底|年末|\d+[年月日号]|^[年月日号]$"
 _TIME_TOKEN = re.compile(_TIME_WORDS + r"|^\d+$")
 _TIME_TOKEN_NAME = re.compile(_TIME_WORDS)
-_TITLE_TOKEN = re.compile(r"书记|市长|区长|县长|主任|局长|部长|主席|董事长|总经理|总裁|省长|委员|常委|负责人|代表|记者|秘书长")
+_TITLE_TOKEN = re.compile(
+    r"书记|市长|区长|县长|主任|局长|部长|主席|董事长|总经理|总裁|省长|委员|常委|负责人|代表|记者|秘书长"
+)
 
 
 def _left_tokens(text: str, start: int, limit: int, stop: Callable[[list[str], int], bool]) -> int:
     return _left_walk(text, start, limit, stop)[0]
 
 
-def _left_walk(text: str, start: int, limit: int, stop: Callable[[list[str], int], bool]) -> tuple[int, list[str]]:
+def _left_walk(
+    text: str, start: int, limit: int, stop: Callable[[list[str], int], bool]
+) -> tuple[int, list[str]]:
     """:func:`_walk` on a short window first (segmenting is the costly part), the full one if needed."""
     short = min(limit, 14)
     left, tokens = _walk(text, start, short, stop)
@@ -198,27 +202,94 @@ _GENERIC_BRANDS = frozenset(
     各 上述 下游 上游 中游 新 老 大 小 原 现 专业 知名 头部 优质 化学原料 原料""".split()
 )
 _SUBJECT_NEXT = (
-    "与", "和", "同", "、", "将", "拟", "计划", "投资", "签约", "签署", "在", "于", "总投资", "牵头", "宣布", "公告", "联合", "携手", "共同",
-    "正式", "成功", "已", "等", "董事长", "总经理", "总裁", "负责人", "落户", "布局", "新建", "建设", "扩建", "增资", "出资",
+    "与",
+    "和",
+    "同",
+    "、",
+    "将",
+    "拟",
+    "计划",
+    "投资",
+    "签约",
+    "签署",
+    "在",
+    "于",
+    "总投资",
+    "牵头",
+    "宣布",
+    "公告",
+    "联合",
+    "携手",
+    "共同",
+    "正式",
+    "成功",
+    "已",
+    "等",
+    "董事长",
+    "总经理",
+    "总裁",
+    "负责人",
+    "落户",
+    "布局",
+    "新建",
+    "建设",
+    "扩建",
+    "增资",
+    "出资",
 )
 # a short form is an industry ending right before a subject cue (荣泰科技将…, 与恒瑞医药签约);
 # its brand is found by the same left walk as full names, and must start after a boundary
 _SHORT_END_RE = re.compile(
     rf"(?<=[{CJK}A-Za-z])(?P<end>{lx.alternation(lx.SHORT_FORM_ENDINGS)})(?=(?:{'|'.join(_SUBJECT_NEXT)}))"
 )
-_STRONG_NEXT = ("与", "将", "拟", "计划", "投资", "签约", "签署", "总投资", "宣布", "公告", "落户", "新建", "投建", "增资", "出资", "牵头", "董事长", "总经理", "总裁")
+_STRONG_NEXT = (
+    "与",
+    "将",
+    "拟",
+    "计划",
+    "投资",
+    "签约",
+    "签署",
+    "总投资",
+    "宣布",
+    "公告",
+    "落户",
+    "新建",
+    "投建",
+    "增资",
+    "出资",
+    "牵头",
+    "董事长",
+    "总经理",
+    "总裁",
+)
 _SHORT_BEFORE = frozenset("，。；：、\n“”与和同由及是就对在将了：: ")
 
 
-_REFERENCE_TAIL = re.compile(r"(?:^|的|其|该|之|本|这家|一家|上市|合资|项目)(?:子|分|孙|母)?$|(?:全资|控股|下属|所属|旗下|参股)(?:子|分|孙)$")
+_REFERENCE_TAIL = re.compile(
+    r"(?:^|的|其|该|之|本|这家|一家|上市|合资|项目)(?:子|分|孙|母)?$|(?:全资|控股|下属|所属|旗下|参股)(?:子|分|孙)$"
+)
 
 
 _PLACE_HEAD = re.compile(
-    "^(?:" + "|".join(re.escape(p) for p in sorted({*lx.PROVINCES, *lx.CITIES, "中国", "连云港"}, key=len, reverse=True)) + ")[省市]?"
+    "^(?:"
+    + "|".join(
+        re.escape(p) for p in sorted({*lx.PROVINCES, *lx.CITIES, "中国", "连云港"}, key=len, reverse=True)
+    )
+    + ")[省市]?"
 )
 _INDUSTRY_TAIL = re.compile(
-    "(?:" + "|".join(re.escape(w) for w in sorted(set(lx.SHORT_FORM_ENDINGS) | {"生物技术", "新材料科技", "技术", "智能装备", "光电科技", "汽车电子"},
-                                                  key=len, reverse=True)) + ")+$"
+    "(?:"
+    + "|".join(
+        re.escape(w)
+        for w in sorted(
+            set(lx.SHORT_FORM_ENDINGS)
+            | {"生物技术", "新材料科技", "技术", "智能装备", "光电科技", "汽车电子"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")+$"
 )
 
 
@@ -251,6 +322,8 @@ def _abbreviates(short: str, full: str) -> bool:
             return False
         pos += 1
     return True
+
+
 # function characters that end a name when jieba leaves them on their own
 _ORG_STOP_CHARS = frozenset("的了着与和及同由为是在于对向把被将让使从自经据等并且或又也都就已")
 _CONJ = frozenset("和与及同")
@@ -281,14 +354,43 @@ def _brand_char(rev: list[str], j: int) -> bool:
     if j >= len(rev) or len(rev[j]) != 1 or not "\u4e00" <= rev[j] <= "\u9fff" or rev[j] in _ORG_STOP_CHARS:
         return False
     before = rev[j + 1] if j + 1 < len(rev) else ""
-    return not before or before in lx.NAME_STOPWORDS or before in _ORG_STOP_CHARS or before in lx.COUNTRIES or before in lx.PROVINCES or not before.strip()
+    return (
+        not before
+        or before in lx.NAME_STOPWORDS
+        or before in _ORG_STOP_CHARS
+        or before in lx.COUNTRIES
+        or before in lx.PROVINCES
+        or not before.strip()
+    )
 
 
 _PARK_PREFIX = re.compile(rf"[{CJK}]{{2,8}}?(?:{lx.alternation(lx.PLACE_SUFFIXES)})")
-_NAME_BODY_START = ("投资", "发展", "建设", "开发", "管理", "运营", "实业", "产业", "城市", "资产", "控股", "集团", "国有")
+_NAME_BODY_START = (
+    "投资",
+    "发展",
+    "建设",
+    "开发",
+    "管理",
+    "运营",
+    "实业",
+    "产业",
+    "城市",
+    "资产",
+    "控股",
+    "集团",
+    "国有",
+)
 
 
-_NATIONAL = ("国家", "国立", "国营", "皇家", "联邦", "国际", "阿拉伯")  # 沙特阿拉伯国家石油公司 keeps its country
+_NATIONAL = (
+    "国家",
+    "国立",
+    "国营",
+    "皇家",
+    "联邦",
+    "国际",
+    "阿拉伯",
+)  # 沙特阿拉伯国家石油公司 keeps its country
 
 
 def _trim_org(text: str, left: int, end: int) -> int:
@@ -300,10 +402,27 @@ def _trim_org(text: str, left: int, end: int) -> int:
     changed = True
     while changed:
         changed = False
-        for word in ("企业", "公司", "集团", "外资", "台资", "港资", "日资", "韩资", "美资", "德资", "欧资",
-                     *sorted(lx.COUNTRIES, key=len, reverse=True)):
+        for word in (
+            "企业",
+            "公司",
+            "集团",
+            "外资",
+            "台资",
+            "港资",
+            "日资",
+            "韩资",
+            "美资",
+            "德资",
+            "欧资",
+            *sorted(lx.COUNTRIES, key=len, reverse=True),
+        ):
             rest = left + len(word)
-            if text.startswith(word, left) and end - rest >= 4 and word != "中国" and not text.startswith(_NATIONAL, rest):
+            if (
+                text.startswith(word, left)
+                and end - rest >= 4
+                and word != "中国"
+                and not text.startswith(_NATIONAL, rest)
+            ):
                 left += len(word)
                 changed = True
     return left
@@ -333,8 +452,21 @@ class CompanyExtractor(Extractor):
             name = text[left:e]
             if not self._valid(core, text[s:e]):
                 continue
+            while out and out[-1].attrs.get("full") and left <= out[-1].start < s:
+                out.pop()  # 中国能源建设集团江苏省电力建设第一工程有限公司: the group's name heads its subsidiary's
+            if out and out[-1].end == left and out[-1].attrs.get("full"):
+                prev = out.pop()
+                left, name = prev.start, text[prev.start : e]
             out.append(Mention(self.kind, left, e, name, value=name, attrs={"full": True}))
         taken = Spans(out)
+        for m in _LATIN_ORG_RE.finditer(text):
+            s, e = m.span()
+            if not taken.overlaps(s, e):
+                mention = Mention(
+                    self.kind, s, e, m.group(), value=m.group(), attrs={"full": True, "latin": True}
+                )
+                out.append(mention)
+                taken.add(mention)
         aliases = self._aliases(text, out)
         for full in {m.value for m in out}:
             brand = _brand_of(full)
@@ -347,10 +479,18 @@ class CompanyExtractor(Extractor):
             for m in pattern.finditer(text):
                 if taken.overlaps(m.start(), m.end()) or places.overlaps(m.start(), m.end()):
                     continue
-                if m.group() == "公司" and m.start() > 0 and text[m.start() - 1] not in "，。；：、\n与和由及将为以即“”本":
+                if m.group()[:1].isascii() and _glued_latin(text, m.start(), m.end()):
+                    continue  # TCL in TCLX, BASF in BASFX: latin brands are whole words
+                if (
+                    m.group() == "公司"
+                    and m.start() > 0
+                    and text[m.start() - 1] not in "，。；：、\n与和由及将为以即“”本"
+                ):
                     continue
                 value = aliases.get(m.group(), m.group())
-                mention = Mention(self.kind, m.start(), m.end(), m.group(), value=value, attrs={"full": False})
+                mention = Mention(
+                    self.kind, m.start(), m.end(), m.group(), value=value, attrs={"full": False}
+                )
                 out.append(mention)
                 taken.add(mention)
         for m in _SHORT_END_RE.finditer(text):
@@ -364,12 +504,45 @@ class CompanyExtractor(Extractor):
                 continue
             if self._valid_short(name, text[s:e]):
                 strong = text.startswith(_STRONG_NEXT, e)
-                mention = Mention(self.kind, left, e, name, value=name, attrs={"full": False, "strong": strong})
+                mention = Mention(
+                    self.kind, left, e, name, value=name, attrs={"full": False, "strong": strong}
+                )
                 out.append(mention)
                 taken.add(mention)
+        for m in _PARTY_RE.finditer(text):
+            x = m.group("x1") or m.group("x2")
+            s = m.start("x1") if m.group("x1") else m.start("x2")
+            e = s + len(x)
+            if taken.overlaps(s, e) or not _valid_party(x):
+                continue
+            mention = Mention(
+                self.kind, s, e, x, value=x, attrs={"full": False, "strong": True, "party": True}
+            )
+            out.append(mention)
+            taken.add(mention)
         out.sort(key=lambda x: x.start)
         self._resolve(out)
+        self._bracket_aliases(text, out)
+        for firm in out:
+            firm.attrs["role"] = _firm_role(text, firm)
         return out
+
+    @staticmethod
+    def _bracket_aliases(text: str, mentions: list[Mention]) -> None:
+        """Linde plc（林德集团）, 科思创（Covestro AG）: a firm's other name in brackets right after it."""
+        drop: set[int] = set()
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            between = text[a.end : b.start]
+            bracketed = between in ("（", "(") and text[b.end : b.end + 1] in ("）", ")")
+            glued = (
+                between in ("", " ") and a.text[-1:].isascii() != b.text[:1].isascii()
+            )  # 科思创Covestro AG
+            if bracketed or glued:
+                drop.add(id(b))
+                if b.attrs.get("full") and not a.attrs.get("full"):
+                    a.attrs["full"] = True  # a known brand with its registered name as alias is a firm
+        if drop:
+            mentions[:] = [m for m in mentions if id(m) not in drop]
 
     @staticmethod
     def _resolve(mentions: list[Mention]) -> None:
@@ -397,11 +570,17 @@ class CompanyExtractor(Extractor):
             return False  # 江苏公司, 上海公司: a branch, not a name
         if re.fullmatch(r"[\d\W]+", core):
             return False
-        if suffix in ("研究院", "研究所", "设计院") and not core.startswith((*lx.PROVINCES, *lx.CITIES, "中国", "中科", "国家", "中船", "中石", "中化")):
+        if suffix in ("研究院", "研究所", "设计院") and not core.startswith(
+            (*lx.PROVINCES, *lx.CITIES, "中国", "中科", "国家", "中船", "中石", "中化")
+        ):
             return False  # 先进材料研究院 is usually the project being built, not the investor
         if core.startswith(("进一步", "推动", "支持", "鼓励", "引导", "帮助")):
             return False
-        if suffix in ("公司", "集团") and lx.tokenizer().FREQ.get(core, 0) >= 2000 and core not in lx.KNOWN_FIRMS:
+        if (
+            suffix in ("公司", "集团")
+            and lx.tokenizer().FREQ.get(core, 0) >= 2000
+            and core not in lx.KNOWN_FIRMS
+        ):
             return False  # 同意公司, 附属公司: an everyday word, not a firm's name
         return not any(w in core for w in ("管委会", "人民政府", "政府"))
 
@@ -425,11 +604,23 @@ class CompanyExtractor(Extractor):
     @staticmethod
     def _valid_short(name: str, ending: str) -> bool:
         brand = name[: -len(ending)]
-        if not 2 <= len(brand) <= 5 or brand in _GENERIC_BRANDS or any(g in brand for g in ("产业", "行业", "企业")):
+        if (
+            not 2 <= len(brand) <= 5
+            or brand in _GENERIC_BRANDS
+            or any(g in brand for g in ("产业", "行业", "企业"))
+        ):
             return False
-        if brand in lx.CITIES or brand in lx.PROVINCES or brand in lx.COUNTRIES or name in _chain_words() or brand in _chain_words():
+        if (
+            brand in lx.CITIES
+            or brand in lx.PROVINCES
+            or brand in lx.COUNTRIES
+            or name in _chain_words()
+            or brand in _chain_words()
+        ):
             return False
-        if brand in _LYG_ALIAS or any(brand.startswith(w) for w in ("全市", "我市", "该", "这", "其", "各", "全", "本")):
+        if brand in _LYG_ALIAS or any(
+            brand.startswith(w) for w in ("全市", "我市", "该", "这", "其", "各", "全", "本")
+        ):
             return False
         for prefix in (*lx.PROVINCES, "连云港"):
             if brand.startswith(prefix):
@@ -437,6 +628,114 @@ class CompanyExtractor(Extractor):
                 if len(rest) < 2 or rest in _GENERIC_BRANDS:
                     return False  # 江苏医药: a sector, 江苏盛虹: a firm
         return all("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in brand)
+
+
+# Latin-script registered names: Linde plc, Covestro AG, Air Products and Chemicals, Inc., SK Innovation Co., Ltd.
+_LATIN_ORG_RE = re.compile(
+    r"(?<![A-Za-z0-9&])(?:[A-Z][A-Za-z0-9&'’\-.]*(?: (?:and|of|&|[A-Z][A-Za-z0-9&'’\-.]*)){0,6})"
+    r",? (?:Co\., ?Ltd\.?|Co\., ?Limited|Company Limited|Ltd\.?|Limited|Inc\.?|Incorporated|Corp\.?|Corporation|GmbH|AG|SE|"
+    r"S\.A\.|N\.V\.|B\.V\.|plc|PLC|LLC|L\.P\.|Pte\.? Ltd\.?|K\.K\.|A/S|AB|ASA|Oyj|S\.p\.A\.|Holdings|Group)(?![A-Za-z])"
+)
+# Who a firm is in the deal: only investors become a project's firms. A bank lends, a design
+# institute designs, a contractor builds, a witness witnesses, an agent introduces.
+_NOT_INVESTOR_NAME = re.compile(
+    r"银行|分行|支行|信用社|律师事务所|会计师事务所|资产评估|招商代理|设计院|设计研究院|勘察|监理|证券"
+)
+_NOT_INVESTOR_AFTER = re.compile(
+    r"^[）)]?(?:的)?(?:负责|作为|担任|为项目|为该项目|向项目|对项目)?(?:项目)?"
+    r"(?:设计|承建|施工|总承包|总包|EPC|监理|勘察|中标|代建|见证|提供(?:了)?(?:授信|贷款|融资|资金支持)|授信|贷款|推荐|牵线|引荐|代理)"
+)
+_NOT_INVESTOR_BEFORE = re.compile(
+    r"(?:见证方|见证单位|承建方|承建单位|施工方|施工单位|设计方|设计单位|总承包方|总包方|监理方|监理单位|"
+    r"中介机构|推荐方|代理机构|财务顾问|保荐机构|律师)(?:为|是|：|:)?$"
+)
+
+
+# The other party of a signing with a 连云港 unit or a government is the investor, even when it is named
+# by a bare brand the lexicon does not know: 东海县与晶澳太阳能签约, 远景与赣榆区签署合作协议.
+_GOV_PARTY = (
+    "(?:"
+    + lx.alternation(
+        {
+            *(a for als in lx.LYG_UNITS.values() for a in als),
+            *lx.LYG_UNITS,
+            "连云港市",
+            "连云港",
+            "我市",
+            "市政府",
+            "县政府",
+            "区政府",
+        }
+    )
+    + ")(?:管委会|管理委员会|人民政府|政府)?"
+)
+_SIGN = "(?:签约|签署|签订|正式签|举行|达成|就)"
+_PARTY_RE = re.compile(
+    rf"{_GOV_PARTY}与(?P<x1>[{CJK}A-Za-z]{{2,8}}?){_SIGN}"
+    rf"|(?:^|(?<=[，。；：\n“” ]))(?P<x2>[{CJK}A-Za-z]{{2,8}}?)与{_GOV_PARTY}{_SIGN}",
+    re.M,
+)
+
+
+def _valid_party(x: str) -> bool:
+    if (
+        x in _GENERIC_BRANDS
+        or x in lx.NAME_STOPWORDS
+        or x in _LYG_ALIAS
+        or x.rstrip("省市县区") in _PLACE_NAMES
+    ):
+        return False
+    if any(
+        w in x
+        for w in (
+            "项目",
+            "企业",
+            "公司",
+            "集团",
+            "客商",
+            "双方",
+            "政府",
+            "管委",
+            "单位",
+            "部门",
+            "机构",
+            "商会",
+            "协会",
+            "大学",
+            "学院",
+            "医院",
+            "银行",
+            "市",
+            "县",
+            "区",
+            "镇",
+        )
+    ):
+        return False  # named firms with these endings are found as full names; the rest are not investors
+    if _TIME_TOKEN_NAME.search(x) or re.search(r"\d", x):
+        return False
+    return not any(
+        x.startswith(p) for p in ("该", "这", "其", "各", "全", "我", "与", "和", "并", "将", "已", "正在")
+    )
+
+
+def _glued_latin(text: str, start: int, end: int) -> bool:
+    before = text[start - 1 : start] if start else ""
+    after = text[end : end + 1]
+    return (before.isascii() and before.isalnum()) or (
+        after.isascii() and after.isalnum() and text[end - 1].isascii()
+    )
+
+
+def _firm_role(text: str, m: Mention) -> str:
+    """investor, or the other part a firm plays (lender, designer, contractor, witness, agent)."""
+    if _NOT_INVESTOR_NAME.search(m.value):
+        return "service"
+    if _NOT_INVESTOR_AFTER.search(text[m.end : m.end + 14]):
+        return "service"
+    if _NOT_INVESTOR_BEFORE.search(text[max(0, m.start - 8) : m.start]):
+        return "service"
+    return "investor"
 
 
 @lru_cache(maxsize=1)
@@ -451,13 +750,84 @@ def _chain_words() -> frozenset[str]:
 
 # --- money --------------------------------------------------------------------------------
 
-_TOTAL_CUES = ("总投资", "投资总额", "计划总投资", "协议总投资", "总投资额", "项目总投资", "总金额", "签约金额", "签约额", "合同金额", "协议金额")
-_INVEST_CUES = _TOTAL_CUES + ("投资", "投入", "出资", "建设资金", "资金", "增资", "扩产", "募集资金", "募资", "金额")
+_TOTAL_CUES = (
+    "总投资",
+    "投资总额",
+    "计划总投资",
+    "协议总投资",
+    "总投资额",
+    "项目总投资",
+    "总金额",
+    "签约金额",
+    "签约额",
+    "合同金额",
+    "协议金额",
+)
+_INVEST_CUES = _TOTAL_CUES + (
+    "投资",
+    "投入",
+    "出资",
+    "建设资金",
+    "资金",
+    "增资",
+    "扩产",
+    "募集资金",
+    "募资",
+    "金额",
+)
 _OTHER_CUES = (
-    "产值", "营业收入", "营收", "销售收入", "销售额", "收入", "利税", "税收", "纳税", "利润", "净利润", "市值", "出口额", "进出口",
-    "交易额", "贸易额", "订单", "增加值", "GDP", "补贴", "奖励", "授信", "贷款", "基金规模", "规模", "注册资本", "注册资金", "营业额",
-    "产能", "效益", "年销售", "成交额", "融资", "估值", "资产", "亏损", "分红", "价格", "成本", "节约", "带动",
-    "研发投入", "研发费用", "研发支出", "净利", "归母",
+    "产值",
+    "营业收入",
+    "营收",
+    "销售收入",
+    "销售额",
+    "收入",
+    "利税",
+    "税收",
+    "纳税",
+    "利润",
+    "净利润",
+    "市值",
+    "出口额",
+    "进出口",
+    "交易额",
+    "贸易额",
+    "订单",
+    "增加值",
+    "GDP",
+    "补贴",
+    "奖励",
+    "授信",
+    "贷款",
+    "基金规模",
+    "规模",
+    "注册资本",
+    "注册资金",
+    "营业额",
+    "产能",
+    "效益",
+    "年销售",
+    "成交额",
+    "融资",
+    "估值",
+    "资产",
+    "亏损",
+    "分红",
+    "价格",
+    "成本",
+    "节约",
+    "带动",
+    "研发投入",
+    "研发费用",
+    "研发支出",
+    "净利",
+    "归母",
+    "亩均",
+    "投资强度",
+    "强度",
+    "认缴出资",
+    "实缴出资",
+    "单价",
 )
 _CUE_RE = re.compile(lx.alternation(_INVEST_CUES + _OTHER_CUES))
 
@@ -473,8 +843,29 @@ class AmountExtractor(Extractor):
         out: list[Mention] = []
         for a in find_amounts(text):
             role, total = self._role(text, a)
-            out.append(Mention(self.kind, a.start, a.end, a.text, value=a, attrs={"role": role, "total": total}))
+            out.append(
+                Mention(self.kind, a.start, a.end, a.text, value=a, attrs={"role": role, "total": total})
+            )
+        self._equivalents(text, out)
+        if _TABLE_HEADER.search(text):
+            taken = Spans(out)
+            out.extend(m for m in _table_amounts(text) if not taken.overlaps(m.start, m.end))
+            out.sort(key=lambda m: m.start)
         return out
+
+    @staticmethod
+    def _equivalents(text: str, out: list[Mention]) -> None:
+        """2亿美元（约合人民币14亿元）: the platform counts in 万元, so the stated CNY equivalent is the amount."""
+        for a, b in zip(out, out[1:], strict=False):
+            fa, fb = a.value, b.value
+            if fa.currency == "CNY" or fb.currency != "CNY" or b.start - a.end > 8:
+                continue
+            between = text[a.end : b.start].strip("（(，, ")
+            if between in ("", "约合", "折合", "合", "约", "相当于", "即") and b.text.startswith(
+                ("约合", "折合", "人民币", "合", "约", "RMB")
+            ):
+                b.attrs.update(role=a.attrs["role"], total=a.attrs["total"])
+                a.attrs["role"] = "converted"
 
     @staticmethod
     def _role(text: str, a: Amount) -> tuple[str, bool]:
@@ -485,12 +876,16 @@ class AmountExtractor(Extractor):
             if not any(c in before for c in ("总投资", "投资")):
                 return "threshold", False
         if re.match(r"\s*(?:-|~|—|至|到)\s*[\d一二三四五六七八九十百]", after) or (
-            a.start > 0 and text[a.start - 1] in "-~—至到" and re.match(r"(?:的)?[^，。；]{0,4}(?:项目|企业)", after)
+            a.start > 0
+            and text[a.start - 1] in "-~—至到"
+            and re.match(r"(?:的)?[^，。；]{0,4}(?:项目|企业)", after)
         ):
             return "threshold", False  # 10亿-50亿元 buckets
         if after.startswith("以下"):
             return "threshold", False
-        if re.match(r"(?:的)?(?:[^，。；、\d]{0,4})?项目\d+个|(?:的)?项目(?:有)?[\d一二两三四五六七八九十]+个", after):
+        if re.match(
+            r"(?:的)?(?:[^，。；、\d]{0,4})?项目\d+个|(?:的)?项目(?:有)?[\d一二两三四五六七八九十]+个", after
+        ):
             before = text[max(0, a.start - 3) : a.start]
             if "投资" not in before:
                 return "threshold", False  # 超10亿元项目11个: a size class, not an investment
@@ -508,12 +903,106 @@ class AmountExtractor(Extractor):
         return "investment", any(c.group() in _TOTAL_CUES for c in cues)
 
 
+_TABLE_HEADER = re.compile(
+    r"(?P<label>项目总投资|计划总投资|协议总投资|总投资额?|投资总额|协议投资额?|计划投资额?|投资额|投资金额|签约金额|合同金额)"
+    r"[ ]?[（(](?P<unit>亿元人民币|亿元|万元|亿美元|万美元|亿|万)[）)]"
+)
+_CELL_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_TABLE_UNITS = {
+    "亿元人民币": (10**8, "CNY"),
+    "亿元": (10**8, "CNY"),
+    "亿": (10**8, "CNY"),
+    "万元": (10**4, "CNY"),
+    "万": (10**4, "CNY"),
+    "亿美元": (10**8, "USD"),
+    "万美元": (10**4, "USD"),
+}
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of one table line: split at '|' when the line has them, else at spaces."""
+    line = text[start:end]
+    pattern = r"[^|]+" if "|" in line else r"\S+"
+    out = []
+    for m in re.finditer(pattern, line):
+        s, e = m.span()
+        while s < e and line[s] == " ":
+            s += 1
+        while e > s and line[e - 1] == " ":
+            e -= 1
+        if e > s:
+            out.append((start + s, start + e))
+    return out
+
+
+def _table_amounts(text: str) -> list[Mention]:
+    """Bare numbers in a table column whose header gives the unit: 总投资（亿元） … 15."""
+    from decimal import Decimal
+
+    from .amounts import _wan
+
+    out: list[Mention] = []
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    i = 0
+    while i < len(lines):
+        ls, le = lines[i]
+        head = _TABLE_HEADER.search(text, ls, le)
+        i += 1
+        if head is None:
+            continue
+        header = _cells(text, ls, le)
+        col = next((k for k, (s, e) in enumerate(header) if s <= head.start() < e), None)
+        if col is None or len(header) < 2:
+            continue
+        scale, currency = _TABLE_UNITS[head.group("unit")]
+        total = "总" in head.group("label")
+        while i < len(lines):
+            cells = _cells(text, *lines[i])
+            if len(cells) == len(header):
+                cell = cells[col]
+            elif col == len(header) - 1 and len(cells) > 1:
+                cell = cells[-1]  # a name cell written with a space: the amount is still the last one
+            else:
+                break
+            s, e = cell
+            if not _CELL_NUMBER.fullmatch(text, s, e):
+                if _TABLE_HEADER.search(text, *lines[i]):
+                    break
+                i += 1
+                continue  # a total row or an empty cell; the table goes on
+            value = Decimal(text[s:e].replace(",", "")) * scale
+            amount = Amount(
+                start=s,
+                end=e,
+                text=text[s:e],
+                value=value,
+                currency=currency,
+                qualifier=None,
+                bare=False,
+                wan_cny=_wan(value, currency),
+            )
+            out.append(
+                Mention(
+                    "amount",
+                    s,
+                    e,
+                    amount.text,
+                    value=amount,
+                    attrs={"role": "investment", "total": total, "table": True},
+                )
+            )
+            i += 1
+    return out
+
+
 # --- places -------------------------------------------------------------------------------
 
 _LYG_ALIAS = {alias: unit for unit, aliases in lx.LYG_UNITS.items() for alias in (unit, *aliases)}
 _LYG_RE = re.compile(lx.alternation(_LYG_ALIAS))
 _LYG_CITY_RE = re.compile(r"连云港市?|港城")
-_AMBIG_OK_BEFORE = frozenset("，。；：、\n“在于市港区县和与及的到赴全该我入至为对向把被将让使从自经据等并且或又也都就已由是")
+_AMBIG_OK_BEFORE = frozenset(
+    "，。；：、\n“在于市港区县和与及的到赴全该我入至为对向把被将让使从自经据等并且或又也都就已由是"
+)
 _PLACE_SUFFIX = lx.alternation(lx.PLACE_SUFFIXES)
 _CITY_RE = re.compile(
     rf"(?P<prov>{lx.alternation(lx.PROVINCES)})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?"
@@ -522,14 +1011,32 @@ _CITY_RE = re.compile(
 )
 _PARK_RE = re.compile(rf"(?P<park>[{CJK}A-Za-z]{{0,10}}?(?:{_PLACE_SUFFIX}))")
 _COUNTY_RE = re.compile(rf"(?P<county>[{CJK}]{{2,3}}?(?:县|区|市|旗))(?![{CJK}]{{0,1}}(?:园|开发|新区))")
-_LOCATIVE_RE = re.compile(rf"(?:落户|落地|位于|选址|入驻|布局|扎根|建于|坐落于|投资于|在)(?P<park>[{CJK}]{{2,10}}?(?:{_PLACE_SUFFIX}))")
+_LOCATIVE_RE = re.compile(
+    rf"(?:落户|落地|位于|选址|入驻|布局|扎根|建于|坐落于|投资于|在)(?P<park>[{CJK}]{{2,10}}?(?:{_PLACE_SUFFIX}))"
+)
 _ORIGIN_BEFORE = ("来自", "总部位于", "总部在", "总部设在", "总部所在", "起源于", "发源于", "籍贯")
 _ORIGIN_AFTER = ("商会", "籍", "客商", "企业家", "证券", "交易所", "大学", "人")
-_NOT_COUNTY = frozenset("城区 市区 园区 景区 港区 社区 片区 辖区 全区 本区 该区 地区 新区 小区 库区 厂区 矿区 校区 示范区 试验区 功能区 核心区 集聚区 保税区 开发区 高新区 经开区 我区 各区 一区 省市 城市 我市 全市 本市 该市 各市 县区 各县".split())
+_NOT_COUNTY = frozenset(
+    "城区 市区 园区 景区 港区 社区 片区 辖区 全区 本区 该区 地区 新区 小区 库区 厂区 矿区 校区 示范区 试验区 功能区 核心区 集聚区 保税区 开发区 高新区 经开区 我区 各区 一区 省市 城市 我市 全市 本市 该市 各市 县区 各县".split()
+)
 
 
 _PLACE_NAMES = frozenset(
-    (*lx.CITIES, *lx.PROVINCES, *lx.COUNTRIES, *lx.REGIONS, "连云港", "全市", "我市", "全省", "全国", "全区", "全县", "我区", "我县")
+    (
+        *lx.CITIES,
+        *lx.PROVINCES,
+        *lx.COUNTRIES,
+        *lx.REGIONS,
+        "连云港",
+        "全市",
+        "我市",
+        "全省",
+        "全国",
+        "全区",
+        "全县",
+        "我区",
+        "我县",
+    )
 )
 
 
@@ -558,17 +1065,41 @@ class PlaceExtractor(Extractor):
                 if m.start() > 0 and text[m.start() - 1] not in _AMBIG_OK_BEFORE:
                     continue  # 如东经济开发区: someone else's zone
             unit = _LYG_ALIAS[alias]
-            out.append(Mention(self.kind, m.start(), m.end(), alias, value=unit, attrs={"rank": _rank(unit, True), "lyg": True}))
+            out.append(
+                Mention(
+                    self.kind,
+                    m.start(),
+                    m.end(),
+                    alias,
+                    value=unit,
+                    attrs={"rank": _rank(unit, True), "lyg": True},
+                )
+            )
         lyg = Spans(out)
         for m in _LYG_CITY_RE.finditer(text):
             if not lyg.overlaps(m.start(), m.end()):
-                out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=lx.LYG_CITY, attrs={"rank": 2, "lyg": True}))
+                out.append(
+                    Mention(
+                        self.kind,
+                        m.start(),
+                        m.end(),
+                        m.group(),
+                        value=lx.LYG_CITY,
+                        attrs={"rank": 2, "lyg": True},
+                    )
+                )
         out.extend(self._elsewhere(text, Spans(out)))
         firms = Spans(found.get("company", []))
         out = [
-            p for p in out
-            if not self._origin(text, p) and not firms.overlaps(p.start, p.end)
-            and not (p.attrs["rank"] <= 2 and firms.within(p.end, p.end + 30) and firms.within(p.end, p.end + 30)[0].start == p.end)
+            p
+            for p in out
+            if not self._origin(text, p)
+            and not firms.overlaps(p.start, p.end)
+            and not (
+                p.attrs["rank"] <= 2
+                and firms.within(p.end, p.end + 30)
+                and firms.within(p.end, p.end + 30)[0].start == p.end
+            )
         ]  # 江苏 + 斯尔邦石化: the province is part of how the firm is named
         out.sort(key=lambda p: p.start)
         return out
@@ -577,7 +1108,9 @@ class PlaceExtractor(Extractor):
     def _origin(text: str, p: Mention) -> bool:
         before = text[max(0, p.start - 5) : p.start]
         after = text[p.end : p.end + 3]
-        return any(before.endswith(w) for w in _ORIGIN_BEFORE) or any(after.startswith(w) for w in _ORIGIN_AFTER)
+        return any(before.endswith(w) for w in _ORIGIN_BEFORE) or any(
+            after.startswith(w) for w in _ORIGIN_AFTER
+        )
 
     @staticmethod
     def _elsewhere(text: str, lyg: Spans) -> list[Mention]:
@@ -587,28 +1120,54 @@ class PlaceExtractor(Extractor):
                 continue
             rank = 1 if m.group("prov") or m.group("country") else 2
             name = m.group()
-            out.append(Mention("place", m.start(), m.end(), name, value=name, attrs={"rank": rank, "lyg": False}))
+            out.append(
+                Mention("place", m.start(), m.end(), name, value=name, attrs={"rank": rank, "lyg": False})
+            )
             if m.group("country"):
                 continue
             county = _COUNTY_RE.match(text, m.end())
-            if county and county.group() not in _NOT_COUNTY and not any(w in county.group() for w in _NOT_COUNTY):
+            if (
+                county
+                and county.group() not in _NOT_COUNTY
+                and not any(w in county.group() for w in _NOT_COUNTY)
+            ):
                 if not _overlaps(county.start(), county.end(), lyg):
                     piece = county.group()
-                    out.append(Mention("place", county.start(), county.end(), piece, value=piece, attrs={"rank": 3, "lyg": False}))
+                    out.append(
+                        Mention(
+                            "place",
+                            county.start(),
+                            county.end(),
+                            piece,
+                            value=piece,
+                            attrs={"rank": 3, "lyg": False},
+                        )
+                    )
                 continue
             park = _PARK_RE.match(text, m.end())
             if park and not _overlaps(park.start(), park.end(), lyg) and len(park.group()) <= 12:
                 # 苏州 + 工业园区 is one name; 南昌市 + 南昌高新技术产业开发区 is a city and a park
                 bare = park.group() in lx.PLACE_SUFFIXES
                 full = text[m.start() if bare else park.start() : park.end()]
-                out.append(Mention("place", park.end() - len(full), park.end(), full, value=full, attrs={"rank": 4, "lyg": False}))
+                out.append(
+                    Mention(
+                        "place",
+                        park.end() - len(full),
+                        park.end(),
+                        full,
+                        value=full,
+                        attrs={"rank": 4, "lyg": False},
+                    )
+                )
         found = Spans(out)
         for m in _LOCATIVE_RE.finditer(text):
             s, e = m.span("park")
             if _overlaps(s, e, lyg):
                 continue
             changed = True
-            while changed:  # 江西省南昌市南昌高新技术产业开发区: keep the park, the province and city are found
+            while (
+                changed
+            ):  # 江西省南昌市南昌高新技术产业开发区: keep the park, the province and city are found
                 changed = False
                 for p in found.overlapping(s - 12, e):
                     if p.start <= s < p.end < e:
@@ -674,7 +1233,16 @@ class StageExtractor(Extractor):
             if stage in _FUTURE_STAGES or word in ("建成", "投产", "达产"):
                 if any(after.startswith(x) for x in _FUTURE_AFTER):
                     future = True
-            out.append(Mention(self.kind, m.start(), m.end(), word, value=stage, attrs={"future": future, "weak": word in _WEAK_STAGE}))
+            out.append(
+                Mention(
+                    self.kind,
+                    m.start(),
+                    m.end(),
+                    word,
+                    value=stage,
+                    attrs={"future": future, "weak": word in _WEAK_STAGE},
+                )
+            )
         return out
 
 
@@ -698,8 +1266,13 @@ _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
 
 
 # words that contain a keyword but belong elsewhere (化学药 is pharma, 化工新材料 is materials)
-_CHAIN_OVERRIDES = {"化学药": ("生物医药", "生物医药"), "化工新材料": ("新材料", "新材料"), "化学制药": ("生物医药", "生物医药"),
-                    "医药化工": ("生物医药", "生物医药"), "医药中间体": ("生物医药", "生物医药")}
+_CHAIN_OVERRIDES = {
+    "化学药": ("生物医药", "生物医药"),
+    "化工新材料": ("新材料", "新材料"),
+    "化学制药": ("生物医药", "生物医药"),
+    "医药化工": ("生物医药", "生物医药"),
+    "医药中间体": ("生物医药", "生物医药"),
+}
 _OVERRIDE_RE = re.compile(lx.alternation(_CHAIN_OVERRIDES))
 
 
@@ -722,11 +1295,19 @@ class ChainExtractor(Extractor):
             if covered.overlaps(m.start(), m.start() + 1) or places.overlaps(m.start(), m.end()):
                 continue  # 石化产业基地, 化工产业园: a place, not what the project makes
             industry, chain_name = owner[m.group()]
-            out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=chain_name, attrs={"industry": industry}))
+            out.append(
+                Mention(
+                    self.kind, m.start(), m.end(), m.group(), value=chain_name, attrs={"industry": industry}
+                )
+            )
         for m in _ASCII_WORD.finditer(text):  # PX, PTA, EVA, CDMO: whole latin words only
             hit = owner.get(m.group()) if m.group().isascii() else None
             if hit is not None and not places.overlaps(m.start(), m.end()):
-                out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=hit[1], attrs={"industry": hit[0]}))
+                out.append(
+                    Mention(
+                        self.kind, m.start(), m.end(), m.group(), value=hit[1], attrs={"industry": hit[0]}
+                    )
+                )
         out.sort(key=lambda x: x.start)
         return out
 
@@ -756,23 +1337,99 @@ GENERIC_PROJECT_WORDS = frozenset(
 ) | frozenset(w for words in lx.STAGE_WORDS.values() for w in words)
 # broad categories: "新能源项目" names a kind of project, not a project
 _CATEGORY_WORDS = frozenset(
-    (*lx.CHAINS, *lx.INDUSTRY_KEYWORDS, "医药", "化工", "装备制造", "制造业", "服务业", "现代服务业", "高新技术", "战略性新兴产业",
-     "新兴产业", "光伏", "新型", "绿色", "低碳", "数字", "智能", "科技", "文化", "旅游", "农业", "商贸", "城建", "交通", "水利",
-     "能源", "电力", "产业化", "高端", "石化产业", "化工产业", "医药产业", "材料")
+    (
+        *lx.CHAINS,
+        *lx.INDUSTRY_KEYWORDS,
+        "医药",
+        "化工",
+        "装备制造",
+        "制造业",
+        "服务业",
+        "现代服务业",
+        "高新技术",
+        "战略性新兴产业",
+        "新兴产业",
+        "光伏",
+        "新型",
+        "绿色",
+        "低碳",
+        "数字",
+        "智能",
+        "科技",
+        "文化",
+        "旅游",
+        "农业",
+        "商贸",
+        "城建",
+        "交通",
+        "水利",
+        "能源",
+        "电力",
+        "产业化",
+        "高端",
+        "石化产业",
+        "化工产业",
+        "医药产业",
+        "材料",
+    )
 )
 lx.extra_words.update(w for w in GENERIC_PROJECT_WORDS | PROJECT_STOP if len(w) >= 2)
 _NAME_TAIL = re.compile(r"(?:[(（](?:一|二|三|四|首)期[)）]|[一二三四]期(?:工程)?)")
-_COUNT_TOKEN = re.compile(r"^[\d.,]+$|^[零〇一二两三四五六七八九十百千万亿\d]+[个项批家]?$|^[十百千万亿\d]+[亿万]?(?:元)?级$")
-_NOT_AFTER_PROJECT = ("为王", "专班", "库", "化", "制", "招引", "谋划", "储备", "名称", "编号", "类型", "类别", "地址", "单位", "代码")
+_COUNT_TOKEN = re.compile(
+    r"^[\d.,]+$|^[零〇一二两三四五六七八九十百千万亿\d]+[个项批家]?$|^[十百千万亿\d]+[亿万]?(?:元)?级$"
+)
+_NOT_AFTER_PROJECT = (
+    "为王",
+    "专班",
+    "库",
+    "化",
+    "制",
+    "招引",
+    "谋划",
+    "储备",
+    "名称",
+    "编号",
+    "类型",
+    "类别",
+    "地址",
+    "单位",
+    "代码",
+)
 _COREF_HEAD = ("该", "此", "这个", "这一", "上述", "本", "这些", "这", "前述", "该批", "两个", "各", "以上")
 
 
 def _project_stop(rev: list[str], i: int) -> bool:
     tok = rev[i]
+    if tok in ("及", "和", "与") and 0 < i < len(rev) - 1:
+        # 海水淡化及综合利用项目: two nouns joined inside one name — unless the left one is itself a
+        # project (A项目及B项目) or a firm or place (A公司与B项目)
+        left = rev[i + 1]
+        if (
+            len(left) >= 2
+            and left not in PROJECT_STOP
+            and not left.endswith(("项目", "工程", "公司", "集团"))
+            and not _TIME_TOKEN_NAME.search(left)
+            and left not in _LYG_ALIAS
+            and left not in _PLACE_NAMES
+        ):
+            return False
     if len(tok) == 1 and not tok.isalnum() and tok not in "·&-（）()/+.α":
         return True
     # 基地建设项目, 技改项目: right before 项目 these words belong to the name
-    if i == 0 and tok in ("建设", "新建", "扩建", "技改", "改造", "开发", "投资", "合作", "产业化", "一期", "二期", "三期"):
+    if i == 0 and tok in (
+        "建设",
+        "新建",
+        "扩建",
+        "技改",
+        "改造",
+        "开发",
+        "投资",
+        "合作",
+        "产业化",
+        "一期",
+        "二期",
+        "三期",
+    ):
         return False
     return tok in PROJECT_STOP or bool(_TIME_TOKEN_NAME.search(tok)) or bool(_TITLE_TOKEN.search(tok))
 
@@ -794,7 +1451,7 @@ class ProjectNameExtractor(Extractor):
             tail = _NAME_TAIL.match(text, e)
             if tail:
                 e = tail.end()
-            if s > 0 and text[s - 1] in "”\"":
+            if s > 0 and text[s - 1] in '”"':
                 q = max(text.rfind("“", max(0, s - 40), s - 1), text.rfind('"', max(0, s - 40), s - 1))
                 left = q if q >= 0 else s
                 tokens = None
@@ -812,18 +1469,29 @@ class ProjectNameExtractor(Extractor):
     @staticmethod
     def _classify(text: str, left: int, s: int, name: str, walked: list[str] | None = None) -> str:
         head_ctx = text[max(0, left - 3) : left]
-        core = text[left:s].strip("“”\"（）() ")
+        core = text[left:s].strip('“”"（）() ')
         if not core:
-            return "coref" if any(head_ctx.endswith(h) for h in _COREF_HEAD) or not head_ctx or head_ctx[-1] in "，。；：\n、" else "generic"
+            return (
+                "coref"
+                if any(head_ctx.endswith(h) for h in _COREF_HEAD)
+                or not head_ctx
+                or head_ctx[-1] in "，。；：\n、"
+                else "generic"
+            )
         if any(head_ctx.endswith(h) for h in ("该", "此", "这个", "这一", "上述", "本")) and len(core) <= 6:
             return "coref"
         if walked is None or "".join(walked) != text[left:s]:
             walked = list(lx.tokenizer().cut(core, HMM=False))
         tokens = [t for t in walked if t.strip()]
         content = [
-            t for t in tokens if not _generic_token(t) and not _COUNT_TOKEN.match(t)
-            and t not in _LYG_ALIAS and t.rstrip("省市县区") not in _PLACE_NAMES
-            and t not in ("的", "、", "和", "及", "以上", "亿元", "万元", "元") and not _TIME_TOKEN_NAME.search(t)
+            t
+            for t in tokens
+            if not _generic_token(t)
+            and not _COUNT_TOKEN.match(t)
+            and t not in _LYG_ALIAS
+            and t.rstrip("省市县区") not in _PLACE_NAMES
+            and t not in ("的", "、", "和", "及", "以上", "亿元", "万元", "元")
+            and not _TIME_TOKEN_NAME.search(t)
         ]
         if not content or _generic_token("".join(content)):
             return "generic"  # 续/建 split by jieba is still 续建
@@ -842,7 +1510,12 @@ def _generic_token(tok: str) -> bool:
     for i in range(1, n + 1):
         for j in range(max(0, i - 5), i):
             piece = tok[j:i]
-            if ok[j] and (piece in GENERIC_PROJECT_WORDS or piece in _CATEGORY_WORDS or piece in _LYG_ALIAS or piece in _PLACE_NAMES):
+            if ok[j] and (
+                piece in GENERIC_PROJECT_WORDS
+                or piece in _CATEGORY_WORDS
+                or piece in _LYG_ALIAS
+                or piece in _PLACE_NAMES
+            ):
                 ok[i] = True
                 break
     return ok[n] and n >= 2
@@ -876,7 +1549,11 @@ class CountExtractor(Extractor):
             if value is None or value < 2 or value != int(value):
                 continue
             what = m.group("what") or m.group("what2")
-            if what == "企业" and not _FIRM_COUNT_CONTEXT.search(doc.text, max(0, m.start() - 12), min(len(doc.text), m.end() + 12)):
+            if what == "企业" and not _FIRM_COUNT_CONTEXT.search(
+                doc.text, max(0, m.start() - 12), min(len(doc.text), m.end() + 12)
+            ):
                 continue  # 走访8家企业, 新设外资企业45家: firms, not projects
-            out.append(Mention(self.kind, m.start(), m.end(), m.group(), value=int(value), attrs={"what": what}))
+            out.append(
+                Mention(self.kind, m.start(), m.end(), m.group(), value=int(value), attrs={"what": what})
+            )
         return out

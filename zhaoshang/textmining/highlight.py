@@ -25,8 +25,14 @@ KINDS: dict[str, str] = {
 }
 NAME = "name"
 _PRIORITY = {kind: i for i, kind in enumerate(KINDS)}
-_FIELD_KIND = {"companies": "company", "amount": "amount", "stage": "stage", "location": "location",
-               "chain": "chain", "name": NAME}
+_FIELD_KIND = {
+    "companies": "company",
+    "amount": "amount",
+    "stage": "stage",
+    "location": "location",
+    "chain": "chain",
+    "name": NAME,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,5 +94,7 @@ def highlight_html(text: str, marks: list[Mark]) -> SafeString:
             continue
         kind = min(kinds, key=lambda m: _PRIORITY[m.kind]).kind
         name = " hl-name" if in_name else ""
-        out.append(f'<mark class="hl hl-{kind}{name}" data-testid="hl-{kind}" title="{escape(labels)}">{piece}</mark>')
+        out.append(
+            f'<mark class="hl hl-{kind}{name}" data-testid="hl-{kind}" title="{escape(labels)}">{piece}</mark>'
+        )
     return mark_safe("".join(out))

@@ -186,6 +186,8 @@ def strip_html(html: str) -> str:
             node.decompose()
     for node in tree.css(_BLOCKS):
         node.insert_after("\n")
+    for node in tree.css("td,th"):
+        node.insert_after("\t")  # table cells stay apart (a tab becomes one space when folded)
     root = tree.body
     # prefer the largest "article/content" container when a page has one
     best, best_len = None, 0
@@ -337,7 +339,12 @@ _FOLD.update(
 )
 _FOLD_TABLE = str.maketrans(_FOLD)
 _DIGIT_SEP = re.compile(r"(?<=\d)[，,](?=\d{3}(?!\d))")
-_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff，。；：、])[ ]+(?=[\u3400-\u9fff，。；：、])")
+# "总 投 资": three or more single hanzi with spaces between them (PDF copies, letter-spaced titles).
+# A space between words ("签约仪式 年产30万吨…", table columns) is kept: it separates cells and title parts.
+_LETTER_SPACED = re.compile(
+    r"(?<![\u3400-\u9fff])[\u3400-\u9fff](?:[ ]+[\u3400-\u9fff](?![\u3400-\u9fff])){2,}"
+)
+_PUNCT_SPACE = re.compile(r"[ ]+(?=[，。；：、！？）》”])|(?<=[，。；：、！？（《“])[ ]+")
 _SPACES = re.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
@@ -348,7 +355,8 @@ def fold_width(text: str) -> str:
     text = text.translate(_FOLD_TABLE)
     text = _CONTROL.sub("", text)
     text = _DIGIT_SEP.sub(",", text)  # 3，000万元 → 3,000万元
-    text = _CJK_SPACE.sub("", text)  # "总 投 资" from PDFs and pasted pages
+    text = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)  # "总 投 资" from PDFs
+    text = _PUNCT_SPACE.sub("", text)
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANK_LINES.sub("\n", text)

@@ -33,16 +33,24 @@ def document_list(*, user, filters: dict | None = None) -> QuerySet[SourceDocume
             qs = qs.filter(status=status)
     if filters.get("pending") == "1":
         qs = qs.filter(projects__status=ReviewStatus.PENDING).distinct()
-    return qs.annotate(
-        project_count=Count("projects", distinct=True),
-        pending_count=Count("projects", filter=Q(projects__status=ReviewStatus.PENDING), distinct=True),
-        accepted_count=Count("projects", filter=Q(projects__status=ReviewStatus.ACCEPTED), distinct=True),
-    ).defer("text").order_by("-created_at", "-id")
+    return (
+        qs.annotate(
+            project_count=Count("projects", distinct=True),
+            pending_count=Count("projects", filter=Q(projects__status=ReviewStatus.PENDING), distinct=True),
+            accepted_count=Count("projects", filter=Q(projects__status=ReviewStatus.ACCEPTED), distinct=True),
+        )
+        .defer("text")
+        .order_by("-created_at", "-id")
+    )
 
 
 def document_get(*, user, id: int) -> SourceDocument:
-    doc = scope_by_unit(SourceDocument.objects.all(), user=user).select_related("unit", "uploaded_by") \
-        .filter(id=id).first()
+    doc = (
+        scope_by_unit(SourceDocument.objects.all(), user=user)
+        .select_related("unit", "uploaded_by")
+        .filter(id=id)
+        .first()
+    )
     if doc is None:
         raise NotVisible()
     return doc
@@ -56,8 +64,12 @@ def batch_get(*, user, id: int) -> UploadBatch:
 
 
 def extracted_project_get(*, user, id: int) -> ExtractedProject:
-    row = scope_by_unit(ExtractedProject.objects.all(), user=user, field="document__unit") \
-        .select_related("document", "document__unit", "lead").filter(id=id).first()
+    row = (
+        scope_by_unit(ExtractedProject.objects.all(), user=user, field="document__unit")
+        .select_related("document", "document__unit", "lead")
+        .filter(id=id)
+        .first()
+    )
     if row is None:
         raise NotVisible()
     return row
@@ -65,8 +77,11 @@ def extracted_project_get(*, user, id: int) -> ExtractedProject:
 
 def lead_units(*, user) -> QuerySet[Unit]:
     """Units a mined lead may be given to: the user's own and those under it (not departments)."""
-    return Unit.objects.filter(id__in=visible_unit_ids(user=user), is_active=True) \
-        .exclude(kind=UnitKind.DEPARTMENT).order_by("path")
+    return (
+        Unit.objects.filter(id__in=visible_unit_ids(user=user), is_active=True)
+        .exclude(kind=UnitKind.DEPARTMENT)
+        .order_by("path")
+    )
 
 
 def suggested_unit(*, user, extracted: ExtractedProject) -> Unit:
@@ -79,7 +94,11 @@ def suggested_unit(*, user, extracted: ExtractedProject) -> Unit:
         return doc_unit
     location = extracted.data.get("location") or ""
     name = lx.LYG_PARENT.get(location, location)
-    unit = lead_units(user=user).filter(name=name, kind__in=[UnitKind.DISTRICT, UnitKind.ZONE]).first() if name else None
+    unit = (
+        lead_units(user=user).filter(name=name, kind__in=[UnitKind.DISTRICT, UnitKind.ZONE]).first()
+        if name
+        else None
+    )
     return unit or doc_unit
 
 
@@ -121,9 +140,12 @@ def firm_matches(*, user, name: str) -> FirmMatches:
     brand = key.brand if len(key.brand) >= 2 else key.key
     if not brand:
         return out
-    firm_ids = set(FirmAlias.objects.filter(name_key=key.key).values_list("firm_id", flat=True)[:MAX_CANDIDATES])
-    firms = Firm.objects.filter(Q(name_key=key.key) | Q(name_key__startswith=brand) | Q(id__in=firm_ids),
-                                merged_into=None)
+    firm_ids = set(
+        FirmAlias.objects.filter(name_key=key.key).values_list("firm_id", flat=True)[:MAX_CANDIDATES]
+    )
+    firms = Firm.objects.filter(
+        Q(name_key=key.key) | Q(name_key__startswith=brand) | Q(id__in=firm_ids), merged_into=None
+    )
     for firm in firms.order_by("name")[:MAX_CANDIDATES]:
         judgement = _judge(key, firm.name)
         if judgement is not None or firm.pk in firm_ids:
@@ -131,22 +153,36 @@ def firm_matches(*, user, name: str) -> FirmMatches:
     matched = [f.pk for f, _ in out.firms]
 
     leads = [
-        lead for lead in Lead.objects.filter(Q(firm_id__in=matched) | Q(firm_name__contains=brand))
-        .select_related("unit").order_by("-received_on", "-id")[:MAX_CANDIDATES]
+        lead
+        for lead in Lead.objects.filter(Q(firm_id__in=matched) | Q(firm_name__contains=brand))
+        .select_related("unit")
+        .order_by("-received_on", "-id")[:MAX_CANDIDATES]
         if lead.firm_id in matched or _judge(key, lead.firm_name)
     ]
     projects = [
-        p for p in Project.objects.filter(
-            Q(investor_id__in=matched) | Q(investor_name__contains=brand)
-            | Q(investors__firm_id__in=matched) | Q(investors__name__contains=brand)
-        ).distinct().select_related("unit").prefetch_related("investors").order_by("-updated_at", "-id")[:MAX_CANDIDATES]
-        if p.investor_id in matched or (p.investor_name and _judge(key, p.investor_name))
+        p
+        for p in Project.objects.filter(
+            Q(investor_id__in=matched)
+            | Q(investor_name__contains=brand)
+            | Q(investors__firm_id__in=matched)
+            | Q(investors__name__contains=brand)
+        )
+        .distinct()
+        .select_related("unit")
+        .prefetch_related("investors")
+        .order_by("-updated_at", "-id")[:MAX_CANDIDATES]
+        if p.investor_id in matched
+        or (p.investor_name and _judge(key, p.investor_name))
         or any(i.firm_id in matched or _judge(key, i.name) for i in p.investors.all())
     ]
-    visible_leads = set(scope_by_unit(Lead.objects.filter(id__in=[x.pk for x in leads]), user=user)
-                        .values_list("id", flat=True))
-    visible_projects = set(project_queryset(user=user).filter(id__in=[x.pk for x in projects])
-                           .values_list("id", flat=True))
+    visible_leads = set(
+        scope_by_unit(Lead.objects.filter(id__in=[x.pk for x in leads]), user=user).values_list(
+            "id", flat=True
+        )
+    )
+    visible_projects = set(
+        project_queryset(user=user).filter(id__in=[x.pk for x in projects]).values_list("id", flat=True)
+    )
     others: dict[int, str] = {}
     # a confidential record of another unit is not even hinted at
     for lead in leads:

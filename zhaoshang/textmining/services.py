@@ -31,7 +31,9 @@ log = logging.getLogger(__name__)
 
 ALLOWED_SUFFIXES = (".txt", ".html", ".htm", ".xml", ".rss", ".atom")
 ALLOWED_TEXT = "TXT、HTML（.html/.htm）、RSS/Atom（.xml）"
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # a 10 MB text is analysed (its first 300,000 characters); a dump is refused
+MAX_UPLOAD_BYTES = (
+    20 * 1024 * 1024
+)  # a 10 MB text is analysed (its first 300,000 characters); a dump is refused
 MAX_FILES = 50
 MAX_PASTE_CHARS = 300_000
 #: one document up to this size is analysed right after the upload; anything more goes to the queue
@@ -91,8 +93,10 @@ def _items_from_file(upload: UploadedFile, refused: list[str]) -> list[_Item]:
         refused.append(f"“{shown}”是空文件，没有可分析的文字，未收下。")
         return []
     if upload.size > MAX_UPLOAD_BYTES:
-        refused.append(f"“{shown}”大小为 {upload.size / 1024 / 1024:.1f} MB，超过 "
-                       f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB 的上限，未收下。")
+        refused.append(
+            f"“{shown}”大小为 {upload.size / 1024 / 1024:.1f} MB，超过 "
+            f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB 的上限，未收下。"
+        )
         return []
     upload.seek(0)
     data = upload.read()
@@ -109,7 +113,9 @@ def _items_from_file(upload: UploadedFile, refused: list[str]) -> list[_Item]:
 
 
 @transaction.atomic
-def document_upload(*, user, text: str = "", title: str = "", files: list[UploadedFile] | tuple = ()) -> UploadOutcome:
+def document_upload(
+    *, user, text: str = "", title: str = "", files: list[UploadedFile] | tuple = ()
+) -> UploadOutcome:
     """Take a pasted text and/or files into the user's unit and queue their analysis.
 
     A file of the wrong type, empty or too large is refused with its reason and the others go
@@ -125,10 +131,19 @@ def document_upload(*, user, text: str = "", title: str = "", files: list[Upload
     text = (text or "").strip()
     if text:
         if len(text) > MAX_PASTE_CHARS:
-            raise BusinessError(f"粘贴的文字有 {len(text):,} 个字符，超过 {MAX_PASTE_CHARS:,} 个字符的上限；"
-                                "请保存为 .txt 文件后上传。", field="text")
-        items.append(_Item(DocumentSource.PASTE, ((title or "").strip() or _first_line(text))[:200], "",
-                           text.encode("utf-8")))
+            raise BusinessError(
+                f"粘贴的文字有 {len(text):,} 个字符，超过 {MAX_PASTE_CHARS:,} 个字符的上限；"
+                "请保存为 .txt 文件后上传。",
+                field="text",
+            )
+        items.append(
+            _Item(
+                DocumentSource.PASTE,
+                ((title or "").strip() or _first_line(text))[:200],
+                "",
+                text.encode("utf-8"),
+            )
+        )
     for upload in files:
         items.extend(_items_from_file(upload, refused))
     if not items and not refused:
@@ -142,14 +157,25 @@ def document_upload(*, user, text: str = "", title: str = "", files: list[Upload
     fresh = [(s, item) for s, item in by_sha.items() if s not in existing]
     if not fresh:
         return outcome
-    batch = UploadBatch(uploaded_by=user, unit=user.unit, total=len(fresh),
-                        notes=refused + [f"“{d.title}”已上传过，未重复保存。" for d in outcome.duplicates])
+    batch = UploadBatch(
+        uploaded_by=user,
+        unit=user.unit,
+        total=len(fresh),
+        notes=refused + [f"“{d.title}”已上传过，未重复保存。" for d in outcome.duplicates],
+    )
     batch.full_clean()
     batch.save()
     for sha1, item in fresh:
-        doc = SourceDocument(batch=batch, unit=user.unit, uploaded_by=user, source=item.source,
-                             title=item.title or "（粘贴的文字）", filename=item.filename[:255], size=len(item.data),
-                             sha1=sha1)
+        doc = SourceDocument(
+            batch=batch,
+            unit=user.unit,
+            uploaded_by=user,
+            source=item.source,
+            title=item.title or "（粘贴的文字）",
+            filename=item.filename[:255],
+            size=len(item.data),
+            sha1=sha1,
+        )
         doc.original.save(item.filename or "pasted.txt", ContentFile(item.data), save=False)
         doc.full_clean()
         doc._history_user = user
@@ -173,13 +199,16 @@ def batch_process(*, batch_id: int) -> UploadBatch:
     if batch.status == BatchStatus.DONE:
         return batch
     UploadBatch.objects.filter(pk=batch_id).update(status=BatchStatus.RUNNING)
-    for doc_id in batch.documents.filter(status=DocumentStatus.QUEUED).order_by("id").values_list("id", flat=True):
+    for doc_id in (
+        batch.documents.filter(status=DocumentStatus.QUEUED).order_by("id").values_list("id", flat=True)
+    ):
         try:
             document_process(document_id=doc_id)
         except Exception:  # noqa: BLE001 - the batch must go on; the document says it failed
             log.exception("textmining: document %s failed", doc_id)
             SourceDocument.objects.filter(pk=doc_id, status=DocumentStatus.QUEUED).update(
-                status=DocumentStatus.FAILED, error=ERR_INTERNAL, processed_at=timezone.now())
+                status=DocumentStatus.FAILED, error=ERR_INTERNAL, processed_at=timezone.now()
+            )
         UploadBatch.objects.filter(pk=batch_id).update(done=F("done") + 1)
     UploadBatch.objects.filter(pk=batch_id).update(status=BatchStatus.DONE, finished_at=timezone.now())
     batch.refresh_from_db()
@@ -228,7 +257,10 @@ def evidence_sentence(text: str, span: tuple[int, int] | list[int], *, limit: in
     start, end = int(span[0]), int(span[1])
     if not 0 <= start <= end <= len(text):
         return ""
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - limit), start)), default=max(0, start - limit))
+    left = max(
+        (m.end() for m in _SENTENCE_END.finditer(text, max(0, start - limit), start)),
+        default=max(0, start - limit),
+    )
     m = _SENTENCE_END.search(text, end)
     right = m.end() if m else len(text)
     sentence = text[left:right].strip()
@@ -283,9 +315,15 @@ def _wan(value: object) -> Decimal | None:
 
 
 @transaction.atomic
-def extracted_project_accept(*, user, extracted: ExtractedProject, firm_name: str | None = None,
-                             amount_wan: Decimal | int | str | None = None, unit=None,
-                             received_on: date | None = None):
+def extracted_project_accept(
+    *,
+    user,
+    extracted: ExtractedProject,
+    firm_name: str | None = None,
+    amount_wan: Decimal | int | str | None = None,
+    unit=None,
+    received_on: date | None = None,
+):
     """Make an extracted project a lead (channel 新闻信息挖掘) and link the two.
 
     ``firm_name``, ``amount_wan`` and ``unit`` are the officer's corrections; without them the
@@ -299,7 +337,9 @@ def extracted_project_accept(*, user, extracted: ExtractedProject, firm_name: st
 
     if not user.mines_leads:
         raise BusinessError(ERR_NOT_MINER, status=403)
-    extracted = ExtractedProject.objects.select_for_update().select_related("document", "lead").get(pk=extracted.pk)
+    extracted = (
+        ExtractedProject.objects.select_for_update().select_related("document", "lead").get(pk=extracted.pk)
+    )
     if extracted.status == ReviewStatus.ACCEPTED:
         code = extracted.lead.code if extracted.lead else "已删除"
         raise BusinessError(ERR_ALREADY_ACCEPTED.format(code=code), status=409)

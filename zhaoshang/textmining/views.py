@@ -33,8 +33,9 @@ def _miners_only(request: HttpRequest) -> None:
 
 def document_list(request: HttpRequest) -> HttpResponse:
     _readers_only(request)
-    page = Paginator(selectors.document_list(user=request.user, filters=request.GET), 25) \
-        .get_page(request.GET.get("page"))
+    page = Paginator(selectors.document_list(user=request.user, filters=request.GET), 25).get_page(
+        request.GET.get("page")
+    )
     ctx = {"page_obj": page, "statuses": DocumentStatus.choices}
     return render(request, template_for(request, "textmining/document_list.html", "results"), ctx)
 
@@ -53,8 +54,12 @@ def document_create(request: HttpRequest) -> HttpResponse:
         form.add_error(None, ERR_TOO_BIG)
     if form.is_valid():
         try:
-            outcome = services.document_upload(user=request.user, text=form.cleaned_data["text"],
-                                               title=form.cleaned_data["title"], files=form.cleaned_data["files"])
+            outcome = services.document_upload(
+                user=request.user,
+                text=form.cleaned_data["text"],
+                title=form.cleaned_data["title"],
+                files=form.cleaned_data["files"],
+            )
         except BusinessError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
@@ -90,9 +95,15 @@ def _project_cards(request: HttpRequest, doc) -> list[dict]:
     for row in doc.projects.select_related("lead", "reviewed_by").order_by("index"):
         card = {"row": row, "data": row.data, "evidence": row.evidence}
         if row.status != ReviewStatus.ACCEPTED and units is not None:
-            card["form"] = AcceptForm(prefix=f"p{row.pk}", units=units, initial={
-                "firm_name": row.firm_name, "amount_wan": row.data.get("amount_wan_cny"),
-                "unit": selectors.suggested_unit(user=request.user, extracted=row)})
+            card["form"] = AcceptForm(
+                prefix=f"p{row.pk}",
+                units=units,
+                initial={
+                    "firm_name": row.firm_name,
+                    "amount_wan": row.data.get("amount_wan_cny"),
+                    "unit": selectors.suggested_unit(user=request.user, extracted=row),
+                },
+            )
             card["dismiss_form"] = DismissForm(prefix=f"d{row.pk}")
             card["matches"] = selectors.firm_matches(user=request.user, name=row.firm_name)
         cards.append(card)
@@ -105,8 +116,13 @@ def document_detail(request: HttpRequest, id: int) -> HttpResponse:
     doc = selectors.document_get(user=request.user, id=id)
     cards = _project_cards(request, doc)
     marks = marks_from([c["data"] for c in cards], doc.aggregates)
-    ctx = {"doc": doc, "cards": cards, "highlighted": highlight_html(doc.text, marks), "legend": KINDS,
-           "aggregates": doc.aggregates}
+    ctx = {
+        "doc": doc,
+        "cards": cards,
+        "highlighted": highlight_html(doc.text, marks),
+        "legend": KINDS,
+        "aggregates": doc.aggregates,
+    }
     return render(request, "textmining/document_detail.html", ctx)
 
 
@@ -115,8 +131,9 @@ def document_original(request: HttpRequest, id: int) -> FileResponse:
     _readers_only(request)
     doc = selectors.document_get(user=request.user, id=id)
     name = doc.filename or f"document-{doc.pk}.txt"
-    return FileResponse(doc.original.open("rb"), as_attachment=True, filename=name,
-                        content_type="application/octet-stream")
+    return FileResponse(
+        doc.original.open("rb"), as_attachment=True, filename=name, content_type="application/octet-stream"
+    )
 
 
 def _back(row) -> str:
@@ -131,12 +148,17 @@ def project_accept(request: HttpRequest, id: int) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect(_back(row))
     data = form.cleaned_data
     try:
-        lead = services.extracted_project_accept(user=request.user, extracted=row, firm_name=data["firm_name"],
-                                                 amount_wan=data["amount_wan"], unit=data["unit"])
+        lead = services.extracted_project_accept(
+            user=request.user,
+            extracted=row,
+            firm_name=data["firm_name"],
+            amount_wan=data["amount_wan"],
+            unit=data["unit"],
+        )
     except BusinessError as exc:
         messages.error(request, exc.message)
     else:

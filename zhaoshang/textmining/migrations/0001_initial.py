@@ -2,162 +2,479 @@
 
 import django.db.models.deletion
 import simple_history.models
-import zhaoshang.textmining.models
 from django.conf import settings
 from django.db import migrations, models
 
+import zhaoshang.textmining.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('leads', '0001_initial'),
-        ('organizations', '0001_initial'),
+        ("leads", "0001_initial"),
+        ("organizations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SourceDocument',
+            name="SourceDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('source', models.CharField(choices=[('paste', '粘贴文本'), ('file', '上传文件'), ('feed', '订阅条目')], max_length=10, verbose_name='来源')),
-                ('title', models.CharField(max_length=200, verbose_name='标题')),
-                ('filename', models.CharField(blank=True, help_text='上传时的文件名，仅用于显示', max_length=255, verbose_name='文件名')),
-                ('original', models.FileField(max_length=200, upload_to=zhaoshang.textmining.models.original_upload_to, verbose_name='原文件')),
-                ('size', models.PositiveIntegerField(verbose_name='大小（字节）')),
-                ('sha1', models.CharField(help_text='原文件内容的摘要，同一单位重复上传时据此识别', max_length=40, verbose_name='SHA-1')),
-                ('encoding', models.CharField(blank=True, max_length=30, verbose_name='文字编码')),
-                ('text', models.TextField(blank=True, help_text='证据位置以此文本为准', verbose_name='规范化文本')),
-                ('status', models.CharField(choices=[('queued', '待分析'), ('done', '已分析'), ('failed', '无法分析')], db_index=True, default='queued', max_length=10, verbose_name='状态')),
-                ('error', models.CharField(blank=True, max_length=500, verbose_name='无法分析的原因')),
-                ('warnings', models.JSONField(blank=True, default=list, verbose_name='提示')),
-                ('aggregates', models.JSONField(blank=True, default=list, help_text='共签约项目N个、总投资M亿元之类的汇总，不生成项目', verbose_name='汇总数据')),
-                ('processed_at', models.DateTimeField(blank=True, null=True, verbose_name='分析时间')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mined_documents', to='organizations.unit', verbose_name='所属单位')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='上传人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[("paste", "粘贴文本"), ("file", "上传文件"), ("feed", "订阅条目")],
+                        max_length=10,
+                        verbose_name="来源",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="标题")),
+                (
+                    "filename",
+                    models.CharField(
+                        blank=True,
+                        help_text="上传时的文件名，仅用于显示",
+                        max_length=255,
+                        verbose_name="文件名",
+                    ),
+                ),
+                (
+                    "original",
+                    models.FileField(
+                        max_length=200,
+                        upload_to=zhaoshang.textmining.models.original_upload_to,
+                        verbose_name="原文件",
+                    ),
+                ),
+                ("size", models.PositiveIntegerField(verbose_name="大小（字节）")),
+                (
+                    "sha1",
+                    models.CharField(
+                        help_text="原文件内容的摘要，同一单位重复上传时据此识别",
+                        max_length=40,
+                        verbose_name="SHA-1",
+                    ),
+                ),
+                ("encoding", models.CharField(blank=True, max_length=30, verbose_name="文字编码")),
+                (
+                    "text",
+                    models.TextField(blank=True, help_text="证据位置以此文本为准", verbose_name="规范化文本"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("queued", "待分析"), ("done", "已分析"), ("failed", "无法分析")],
+                        db_index=True,
+                        default="queued",
+                        max_length=10,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("error", models.CharField(blank=True, max_length=500, verbose_name="无法分析的原因")),
+                ("warnings", models.JSONField(blank=True, default=list, verbose_name="提示")),
+                (
+                    "aggregates",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="共签约项目N个、总投资M亿元之类的汇总，不生成项目",
+                        verbose_name="汇总数据",
+                    ),
+                ),
+                ("processed_at", models.DateTimeField(blank=True, null=True, verbose_name="分析时间")),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mined_documents",
+                        to="organizations.unit",
+                        verbose_name="所属单位",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="上传人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '挖掘文档',
-                'verbose_name_plural': '挖掘文档',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "挖掘文档",
+                "verbose_name_plural": "挖掘文档",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalExtractedProject',
+            name="HistoricalExtractedProject",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('index', models.PositiveSmallIntegerField(help_text='在文档中的顺序，从 1 开始', verbose_name='序号')),
-                ('status', models.CharField(choices=[('pending', '待审核'), ('accepted', '已生成线索'), ('dismissed', '已忽略')], db_index=True, default='pending', max_length=10, verbose_name='审核状态')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='审核时间')),
-                ('dismiss_reason', models.CharField(blank=True, max_length=300, verbose_name='忽略原因')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('lead', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='leads.lead', verbose_name='生成的线索')),
-                ('reviewed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='审核人')),
-                ('document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='textmining.sourcedocument', verbose_name='文档')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(blank=True, editable=False, verbose_name="更新时间")),
+                (
+                    "index",
+                    models.PositiveSmallIntegerField(
+                        help_text="在文档中的顺序，从 1 开始", verbose_name="序号"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("pending", "待审核"), ("accepted", "已生成线索"), ("dismissed", "已忽略")],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                        verbose_name="审核状态",
+                    ),
+                ),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True, verbose_name="审核时间")),
+                ("dismiss_reason", models.CharField(blank=True, max_length=300, verbose_name="忽略原因")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "lead",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="leads.lead",
+                        verbose_name="生成的线索",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="审核人",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="textmining.sourcedocument",
+                        verbose_name="文档",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 挖掘出的项目',
-                'verbose_name_plural': 'historical 挖掘出的项目',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 挖掘出的项目",
+                "verbose_name_plural": "historical 挖掘出的项目",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='UploadBatch',
+            name="UploadBatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('queued', '排队中'), ('running', '分析中'), ('done', '已完成')], default='queued', max_length=10, verbose_name='状态')),
-                ('total', models.PositiveIntegerField(default=0, verbose_name='文档数')),
-                ('done', models.PositiveIntegerField(default=0, verbose_name='已分析')),
-                ('notes', models.JSONField(blank=True, default=list, help_text='未收下的文件及原因、重复上传的文档', verbose_name='提示')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='上传时间')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='完成时间')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organizations.unit', verbose_name='所属单位')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='上传人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("queued", "排队中"), ("running", "分析中"), ("done", "已完成")],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("total", models.PositiveIntegerField(default=0, verbose_name="文档数")),
+                ("done", models.PositiveIntegerField(default=0, verbose_name="已分析")),
+                (
+                    "notes",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="未收下的文件及原因、重复上传的文档",
+                        verbose_name="提示",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="上传时间")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="完成时间")),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organizations.unit",
+                        verbose_name="所属单位",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="上传人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '上传批次',
-                'verbose_name_plural': '上传批次',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "上传批次",
+                "verbose_name_plural": "上传批次",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.AddField(
-            model_name='sourcedocument',
-            name='batch',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='documents', to='textmining.uploadbatch', verbose_name='上传批次'),
+            model_name="sourcedocument",
+            name="batch",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="documents",
+                to="textmining.uploadbatch",
+                verbose_name="上传批次",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalSourceDocument',
+            name="HistoricalSourceDocument",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('source', models.CharField(choices=[('paste', '粘贴文本'), ('file', '上传文件'), ('feed', '订阅条目')], max_length=10, verbose_name='来源')),
-                ('title', models.CharField(max_length=200, verbose_name='标题')),
-                ('filename', models.CharField(blank=True, help_text='上传时的文件名，仅用于显示', max_length=255, verbose_name='文件名')),
-                ('original', models.TextField(max_length=200, verbose_name='原文件')),
-                ('size', models.PositiveIntegerField(verbose_name='大小（字节）')),
-                ('sha1', models.CharField(help_text='原文件内容的摘要，同一单位重复上传时据此识别', max_length=40, verbose_name='SHA-1')),
-                ('encoding', models.CharField(blank=True, max_length=30, verbose_name='文字编码')),
-                ('status', models.CharField(choices=[('queued', '待分析'), ('done', '已分析'), ('failed', '无法分析')], db_index=True, default='queued', max_length=10, verbose_name='状态')),
-                ('error', models.CharField(blank=True, max_length=500, verbose_name='无法分析的原因')),
-                ('processed_at', models.DateTimeField(blank=True, null=True, verbose_name='分析时间')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.unit', verbose_name='所属单位')),
-                ('uploaded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='上传人')),
-                ('batch', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='textmining.uploadbatch', verbose_name='上传批次')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(blank=True, editable=False, verbose_name="更新时间")),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[("paste", "粘贴文本"), ("file", "上传文件"), ("feed", "订阅条目")],
+                        max_length=10,
+                        verbose_name="来源",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="标题")),
+                (
+                    "filename",
+                    models.CharField(
+                        blank=True,
+                        help_text="上传时的文件名，仅用于显示",
+                        max_length=255,
+                        verbose_name="文件名",
+                    ),
+                ),
+                ("original", models.TextField(max_length=200, verbose_name="原文件")),
+                ("size", models.PositiveIntegerField(verbose_name="大小（字节）")),
+                (
+                    "sha1",
+                    models.CharField(
+                        help_text="原文件内容的摘要，同一单位重复上传时据此识别",
+                        max_length=40,
+                        verbose_name="SHA-1",
+                    ),
+                ),
+                ("encoding", models.CharField(blank=True, max_length=30, verbose_name="文字编码")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("queued", "待分析"), ("done", "已分析"), ("failed", "无法分析")],
+                        db_index=True,
+                        default="queued",
+                        max_length=10,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("error", models.CharField(blank=True, max_length=500, verbose_name="无法分析的原因")),
+                ("processed_at", models.DateTimeField(blank=True, null=True, verbose_name="分析时间")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.unit",
+                        verbose_name="所属单位",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="上传人",
+                    ),
+                ),
+                (
+                    "batch",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="textmining.uploadbatch",
+                        verbose_name="上传批次",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 挖掘文档',
-                'verbose_name_plural': 'historical 挖掘文档',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 挖掘文档",
+                "verbose_name_plural": "historical 挖掘文档",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='ExtractedProject',
+            name="ExtractedProject",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('index', models.PositiveSmallIntegerField(help_text='在文档中的顺序，从 1 开始', verbose_name='序号')),
-                ('data', models.JSONField(help_text='extract_document 的项目 JSON，含每个值的证据位置', verbose_name='抽取结果')),
-                ('status', models.CharField(choices=[('pending', '待审核'), ('accepted', '已生成线索'), ('dismissed', '已忽略')], db_index=True, default='pending', max_length=10, verbose_name='审核状态')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='审核时间')),
-                ('dismiss_reason', models.CharField(blank=True, max_length=300, verbose_name='忽略原因')),
-                ('lead', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='mined_from', to='leads.lead', verbose_name='生成的线索')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='审核人')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='projects', to='textmining.sourcedocument', verbose_name='文档')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "index",
+                    models.PositiveSmallIntegerField(
+                        help_text="在文档中的顺序，从 1 开始", verbose_name="序号"
+                    ),
+                ),
+                (
+                    "data",
+                    models.JSONField(
+                        help_text="extract_document 的项目 JSON，含每个值的证据位置", verbose_name="抽取结果"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("pending", "待审核"), ("accepted", "已生成线索"), ("dismissed", "已忽略")],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                        verbose_name="审核状态",
+                    ),
+                ),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True, verbose_name="审核时间")),
+                ("dismiss_reason", models.CharField(blank=True, max_length=300, verbose_name="忽略原因")),
+                (
+                    "lead",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="mined_from",
+                        to="leads.lead",
+                        verbose_name="生成的线索",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="审核人",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="projects",
+                        to="textmining.sourcedocument",
+                        verbose_name="文档",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '挖掘出的项目',
-                'verbose_name_plural': '挖掘出的项目',
-                'ordering': ['document', 'index'],
-                'constraints': [models.UniqueConstraint(fields=('document', 'index'), name='extracted_project_unique_index')],
+                "verbose_name": "挖掘出的项目",
+                "verbose_name_plural": "挖掘出的项目",
+                "ordering": ["document", "index"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("document", "index"), name="extracted_project_unique_index"
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='sourcedocument',
-            index=models.Index(fields=['unit', '-created_at'], name='mined_document_unit_recent'),
+            model_name="sourcedocument",
+            index=models.Index(fields=["unit", "-created_at"], name="mined_document_unit_recent"),
         ),
         migrations.AddConstraint(
-            model_name='sourcedocument',
-            constraint=models.UniqueConstraint(fields=('unit', 'sha1'), name='mined_document_unique_per_unit'),
+            model_name="sourcedocument",
+            constraint=models.UniqueConstraint(
+                fields=("unit", "sha1"), name="mined_document_unique_per_unit"
+            ),
         ),
     ]

@@ -13,8 +13,7 @@ SIGNING = (
     "在连云港石化产业基地建设年产30万吨高性能聚酰胺新材料项目，项目预计明年开工。"
 )
 AGGREGATE_ONLY = (
-    "一季度全市重大项目集中签约\n"
-    "3月28日，全市一季度重大项目集中签约活动举行，共签约项目46个，总投资612亿元。"
+    "一季度全市重大项目集中签约\n3月28日，全市一季度重大项目集中签约活动举行，共签约项目46个，总投资612亿元。"
 )
 TWO_PROJECTS = (
     "赣榆区两个项目开工\n"
@@ -33,6 +32,7 @@ def paste(*, user, text: str = SIGNING, title: str = "", capture=None) -> Source
         outcome = document_upload(user=user, text=text, title=title)
         from zhaoshang.textmining.services import batch_process
 
+        assert outcome.batch is not None
         batch_process(batch_id=outcome.batch.pk)
     else:
         with capture(execute=True):
@@ -45,4 +45,6 @@ def paste(*, user, text: str = SIGNING, title: str = "", capture=None) -> Source
 def matrix_objects(*, world) -> dict[str, int]:
     """A 连云区 document with one extracted project, for tests/test_permission_matrix.py."""
     doc = paste(user=world.user("lianyun"), text=TWO_PROJECTS.replace("赣榆区", "连云区"))
-    return {"mining_batch": doc.batch_id, "mining_document": doc.pk, "mined_project": doc.projects.first().pk}
+    first = doc.projects.order_by("index").first()
+    assert doc.batch_id is not None and first is not None
+    return {"mining_batch": doc.batch_id, "mining_document": doc.pk, "mined_project": first.pk}

@@ -28,14 +28,19 @@ def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-def test_a_pasted_signing_text_becomes_a_document_with_one_extracted_project(xuwei_officer,
-                                                                            django_capture_on_commit_callbacks):
+def test_a_pasted_signing_text_becomes_a_document_with_one_extracted_project(
+    xuwei_officer, django_capture_on_commit_callbacks
+):
     # when the 徐圩新区 officer pastes a signing-ceremony text
     doc = paste(user=xuwei_officer, text=SIGNING, capture=django_capture_on_commit_callbacks)
 
     # then the document is stored, analysed right away and holds the one project found
     assert (doc.unit, doc.uploaded_by, doc.source, doc.status) == (
-        xuwei_officer.unit, xuwei_officer, DocumentSource.PASTE, DocumentStatus.DONE)
+        xuwei_officer.unit,
+        xuwei_officer,
+        DocumentSource.PASTE,
+        DocumentStatus.DONE,
+    )
     assert doc.title == "徐圩新区举行项目签约仪式 年产30万吨聚酰胺新材料项目落户"
     assert doc.text == SIGNING.replace(" ", "")  # the normalised text: spaces between hanzi dropped
     assert doc.original.read() == SIGNING.encode("utf-8")
@@ -43,10 +48,18 @@ def test_a_pasted_signing_text_becomes_a_document_with_one_extracted_project(xuw
     assert doc.batch.status == BatchStatus.DONE and (doc.batch.total, doc.batch.done) == (1, 1)
     row = doc.projects.get()
     assert (row.index, row.status, row.name, row.firm_name) == (
-        1, ReviewStatus.PENDING, "年产30万吨高性能聚酰胺新材料项目", "江苏华宏新材料有限公司")
-    assert (row.data["amount_wan_cny"], row.data["stage"], row.data["location"]) == (500000, "签约", "连云港石化产业基地")
+        1,
+        ReviewStatus.PENDING,
+        "年产30万吨高性能聚酰胺新材料项目",
+        "江苏华宏新材料有限公司",
+    )
+    assert (row.data["amount_wan_cny"], row.data["stage"], row.data["location"]) == (
+        500000,
+        "签约",
+        "连云港石化产业基地",
+    )
     span = row.evidence["amount"]["span"]
-    assert doc.text[span[0]:span[1]] == "50亿元"
+    assert doc.text[span[0] : span[1]] == "50亿元"
     assert doc.aggregates == []
 
 
@@ -80,7 +93,10 @@ def test_another_unit_may_upload_the_same_document_for_itself(lianyun_officer, x
 def test_a_batch_of_files_goes_on_past_bad_ones(lianyun_officer, django_capture_on_commit_callbacks):
     files = [
         upload_file("签约.txt", SIGNING.encode("gb18030")),
-        upload_file("开工.html", f"<html><body><h1>赣榆区两个项目开工</h1><p>{TWO_PROJECTS.split(chr(10))[1]}</p></body></html>".encode()),
+        upload_file(
+            "开工.html",
+            f"<html><body><h1>赣榆区两个项目开工</h1><p>{TWO_PROJECTS.split(chr(10))[1]}</p></body></html>".encode(),
+        ),
         upload_file("空文件.txt", b""),
         upload_file("乱码.txt", bytes(range(256)) * 40),
         upload_file("照片.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),
@@ -101,14 +117,20 @@ def test_a_batch_of_files_goes_on_past_bad_ones(lianyun_officer, django_capture_
     assert sorted(docs) == ["乱码.txt", "开工.html", "签约.txt"]
     # and the binary junk says why it could not be read; the others were analysed
     assert (docs["乱码.txt"].status, docs["乱码.txt"].error) == (
-        DocumentStatus.FAILED, "文件不是文本（疑似二进制内容，如图片、压缩包或 Office 文件），请另存为 TXT 或 HTML 后再上传。")
+        DocumentStatus.FAILED,
+        "文件不是文本（疑似二进制内容，如图片、压缩包或 Office 文件），请另存为 TXT 或 HTML 后再上传。",
+    )
     assert (docs["签约.txt"].status, docs["签约.txt"].encoding) == (DocumentStatus.DONE, "gb18030")
     assert docs["签约.txt"].projects.count() == 1
-    assert [p.firm_name for p in docs["开工.html"].projects.all()] == ["江苏新海石化有限公司", "连云港华泰纺织有限公司"]
+    assert [p.firm_name for p in docs["开工.html"].projects.all()] == [
+        "江苏新海石化有限公司",
+        "连云港华泰纺织有限公司",
+    ]
 
 
-def test_a_10_mb_text_file_is_analysed_in_its_first_300000_characters(lianyun_officer,
-                                                                      django_capture_on_commit_callbacks):
+def test_a_10_mb_text_file_is_analysed_in_its_first_300000_characters(
+    lianyun_officer, django_capture_on_commit_callbacks
+):
     big = (SIGNING + "\n") * (10 * 1024 * 1024 // len((SIGNING + "\n").encode("utf-8")) + 1)
     with django_capture_on_commit_callbacks(execute=True):
         document_upload(user=lianyun_officer, files=[upload_file("很长.txt", big.encode("utf-8"))])
@@ -149,10 +171,17 @@ def test_accepting_a_project_creates_one_news_lead_linked_to_it(xuwei_officer):
 
     assert Lead.objects.count() == 1
     assert (lead.channel_kind, lead.firm_name, lead.unit, lead.planned_investment, lead.industry) == (
-        "news", "江苏华宏新材料有限公司", xuwei_officer.unit, Decimal("500000"), "新材料")
+        "news",
+        "江苏华宏新材料有限公司",
+        xuwei_officer.unit,
+        Decimal("500000"),
+        "新材料",
+    )
     assert "《徐圩新区举行项目签约仪式 年产30万吨聚酰胺新材料项目落户》" in lead.summary
-    assert "原文：“华宏新材料将投资50亿元，在连云港石化产业基地建设年产30万吨高性能聚酰胺新材料项目，项目预计明年开工。”" \
+    assert (
+        "原文：“华宏新材料将投资50亿元，在连云港石化产业基地建设年产30万吨高性能聚酰胺新材料项目，项目预计明年开工。”"
         in lead.summary
+    )
     row.refresh_from_db()
     assert (row.status, row.lead, row.reviewed_by) == (ReviewStatus.ACCEPTED, lead, xuwei_officer)
     assert lead.mined_from == row
@@ -162,9 +191,18 @@ def test_accepting_a_project_creates_one_news_lead_linked_to_it(xuwei_officer):
 def test_the_officer_may_correct_firm_amount_and_unit_before_accepting(world, xuwei_officer):
     doc = paste(user=xuwei_officer, text=SIGNING)
     park = world.unit("xuwei-petrochem")
-    lead = extracted_project_accept(user=xuwei_officer, extracted=doc.projects.get(),
-                                    firm_name="江苏华宏新材料股份有限公司", amount_wan="480000", unit=park)
-    assert (lead.firm_name, lead.planned_investment, lead.unit) == ("江苏华宏新材料股份有限公司", Decimal("480000"), park)
+    lead = extracted_project_accept(
+        user=xuwei_officer,
+        extracted=doc.projects.get(),
+        firm_name="江苏华宏新材料股份有限公司",
+        amount_wan="480000",
+        unit=park,
+    )
+    assert (lead.firm_name, lead.planned_investment, lead.unit) == (
+        "江苏华宏新材料股份有限公司",
+        Decimal("480000"),
+        park,
+    )
 
 
 def test_accepting_twice_is_refused_in_chinese_and_creates_nothing(xuwei_officer):
@@ -197,7 +235,11 @@ def test_a_project_without_a_firm_needs_a_name(xuwei_officer):
 def test_dismissing_sets_a_project_aside_and_it_may_still_be_accepted_later(xuwei_officer):
     doc = paste(user=xuwei_officer, text=SIGNING)
     row = extracted_project_dismiss(user=xuwei_officer, extracted=doc.projects.get(), reason="已在跟进")
-    assert (row.status, row.dismiss_reason, row.reviewed_by) == (ReviewStatus.DISMISSED, "已在跟进", xuwei_officer)
+    assert (row.status, row.dismiss_reason, row.reviewed_by) == (
+        ReviewStatus.DISMISSED,
+        "已在跟进",
+        xuwei_officer,
+    )
     with pytest.raises(BusinessError, match="该项目已忽略"):
         extracted_project_dismiss(user=xuwei_officer, extracted=row)
 
@@ -208,7 +250,9 @@ def test_dismissing_sets_a_project_aside_and_it_may_still_be_accepted_later(xuwe
         extracted_project_dismiss(user=xuwei_officer, extracted=row)
 
 
-def test_documents_are_scoped_to_the_uploaders_unit_subtree(world, lianyun_officer, xuwei_officer, city_admin):
+def test_documents_are_scoped_to_the_uploaders_unit_subtree(
+    world, lianyun_officer, xuwei_officer, city_admin
+):
     own = paste(user=lianyun_officer, text=SIGNING)
     other = paste(user=xuwei_officer, text=TWO_PROJECTS)
 
@@ -229,10 +273,22 @@ def test_matches_name_visible_records_and_only_the_unit_of_others(world, xuwei_o
     from zhaoshang.leads.services import lead_create
 
     # given a 连云区 lead and a 徐圩新区 lead for the same firm, written differently
-    lead_create(user=lianyun_officer, unit=lianyun_officer.unit, firm_name="江苏华宏新材料有限公司",
-                summary="拟投资聚酰胺项目", channel_kind="fair", notify=False)
-    own = lead_create(user=xuwei_officer, unit=xuwei_officer.unit, firm_name="华宏新材料",
-                      summary="洽谈中", channel_kind="fair", notify=False)
+    lead_create(
+        user=lianyun_officer,
+        unit=lianyun_officer.unit,
+        firm_name="江苏华宏新材料有限公司",
+        summary="拟投资聚酰胺项目",
+        channel_kind="fair",
+        notify=False,
+    )
+    own = lead_create(
+        user=xuwei_officer,
+        unit=xuwei_officer.unit,
+        firm_name="华宏新材料",
+        summary="洽谈中",
+        channel_kind="fair",
+        notify=False,
+    )
 
     # when the 徐圩新区 officer looks for the firm of the extracted project
     matches = selectors.firm_matches(user=xuwei_officer, name="江苏华宏新材料有限公司")

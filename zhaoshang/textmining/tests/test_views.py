@@ -18,8 +18,9 @@ def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-def test_pasting_a_text_opens_its_review_page_with_the_values_highlighted(client, xuwei_officer,
-                                                                          django_capture_on_commit_callbacks):
+def test_pasting_a_text_opens_its_review_page_with_the_values_highlighted(
+    client, xuwei_officer, django_capture_on_commit_callbacks
+):
     client.force_login(xuwei_officer)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/mining/new/", {"text": SIGNING, "title": ""})
@@ -27,7 +28,9 @@ def test_pasting_a_text_opens_its_review_page_with_the_values_highlighted(client
     assert response.status_code == 302 and response["Location"] == f"/mining/documents/{doc.pk}/"
 
     page = client.get(response["Location"]).content.decode()
-    assert 'data-testid="hl-company" title="项目1·投资企业">江苏华宏新材料有限公司</mark>' not in page  # evidence is the brand
+    assert (
+        'data-testid="hl-company" title="项目1·投资企业">江苏华宏新材料有限公司</mark>' not in page
+    )  # evidence is the brand
     assert 'data-testid="hl-company" title="项目1·投资企业">华宏</mark>' in page
     assert 'data-testid="hl-amount" title="项目1·金额">50亿元</mark>' in page
     assert "年产30万吨高性能聚酰胺新材料项目" in page
@@ -49,8 +52,11 @@ def test_accepting_from_the_page_creates_the_lead_and_a_second_post_is_refused(c
     doc = paste(user=xuwei_officer, text=SIGNING)
     row = doc.projects.get()
     client.force_login(xuwei_officer)
-    form = {f"p{row.pk}-firm_name": "江苏华宏新材料有限公司", f"p{row.pk}-amount_wan": "500000",
-            f"p{row.pk}-unit": str(xuwei_officer.unit_id)}
+    form = {
+        f"p{row.pk}-firm_name": "江苏华宏新材料有限公司",
+        f"p{row.pk}-amount_wan": "500000",
+        f"p{row.pk}-unit": str(xuwei_officer.unit_id),
+    }
 
     response = client.post(f"/mining/projects/{row.pk}/accept/", form, follow=True)
 
@@ -77,12 +83,19 @@ def test_dismissing_from_the_page(client, xuwei_officer):
 def test_the_matches_panel_names_only_the_unit_of_another_units_lead(client, lianyun_officer, xuwei_officer):
     from zhaoshang.leads.services import lead_create
 
-    lead_create(user=lianyun_officer, unit=lianyun_officer.unit, firm_name="江苏华宏新材料有限公司",
-                summary="连云区内部线索：拟投资聚酰胺", channel_kind="fair", notify=False)
+    lead_create(
+        user=lianyun_officer,
+        unit=lianyun_officer.unit,
+        firm_name="江苏华宏新材料有限公司",
+        summary="连云区内部线索：拟投资聚酰胺",
+        channel_kind="fair",
+        notify=False,
+    )
     doc = paste(user=xuwei_officer, text=SIGNING)
     client.force_login(xuwei_officer)
-    panel = client.get(f"/mining/projects/{doc.projects.get().pk}/matches/",
-                       {"firm_name": "华宏新材料"}).content.decode()
+    panel = client.get(
+        f"/mining/projects/{doc.projects.get().pk}/matches/", {"firm_name": "华宏新材料"}
+    ).content.decode()
     assert "其他单位已在跟进该企业：连云区" in panel
     assert "连云区内部线索" not in panel and "XS-" not in panel
 
