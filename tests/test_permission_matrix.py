@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from zhaoshang.chains.tests.factories import matrix_objects as chain_objects
 from zhaoshang.dataio.tests.factories import matrix_jobs
+from zhaoshang.factors.tests.factories import matrix_objects
 from zhaoshang.leads.models import Lead
 from zhaoshang.projects.services import leader_activity_create, task_force_create
 from zhaoshang.projects.tests.factories import make_project
@@ -97,6 +98,27 @@ MATRIX = {
     "projects:leader_stats": ("/projects/leaders/stats/", BUSINESS),
     "leads:list": ("/leads/", BUSINESS),
     "leads:detail": ("/leads/{lead}/", {**BUSINESS, "xuwei": 404, "taskforce": 404, "land_dept": 404}),
+    "accounts:notifications": ("/accounts/notifications/", {p: 200 for p in PERSONAS}),
+    "accounts:notifications_read": ("/accounts/notifications/read/", {p: 405 for p in PERSONAS}),
+    "factors:list": ("/factors/requests/", BUSINESS),
+    "factors:export": ("/factors/requests/export.xlsx", BUSINESS),
+    "factors:create": ("/factors/requests/new/", only(city_admin=200, lianyun=200, xuwei=200, taskforce=200)),
+    "factors:escalations": ("/factors/requests/escalations/", BUSINESS),
+    "factors:detail": ("/factors/requests/{factor_request}/", {**BUSINESS, "xuwei": 404, "taskforce": 404}),
+    "factors:attachment": ("/factors/requests/{factor_request}/files/{attachment}/",
+                           {**BUSINESS, "xuwei": 404, "taskforce": 404}),
+    "factors:act": ("/factors/requests/{factor_request}/comment/", {p: 302 for p in PERSONAS}),
+    "factors:routing": ("/factors/routing/", BUSINESS),
+    "factors:calendar_day": ("/factors/routing/calendar/", {p: 405 for p in PERSONAS}),
+    "factors:sites": ("/factors/sites/", BUSINESS),
+    "factors:site_create": ("/factors/sites/new/", only(city_admin=200, lianyun=200, xuwei=200)),
+    "factors:site_match": ("/factors/sites/match/", BUSINESS),
+    "factors:site_edit": ("/factors/sites/{site}/edit/", only(city_admin=200, lianyun=200)),
+    "factors:record": ("/factors/record/", BUSINESS),
+    "factors:joint_reviews": ("/factors/joint-reviews/", BUSINESS),
+    "factors:joint_review_create": ("/factors/joint-reviews/new/", only(city_admin=200)),
+    "factors:joint_review_detail": ("/factors/joint-reviews/{joint_review}/", {**BUSINESS, "xuwei": 404,
+                                                                               "taskforce": 404}),
     "chains:index": ("/chains/", BUSINESS),
     "chains:load_reference": ("/chains/load-reference/", {p: 405 for p in PERSONAS}),
     "chains:import": ("/chains/import/", {p: 405 for p in PERSONAS}),
@@ -170,10 +192,11 @@ def test_each_persona_gets_the_expected_status_everywhere(client, world, persona
     task_force = task_force_create(user=owner, kind="project", unit=owner.unit, lead=owner, project=project)
     activity = leader_activity_create(user=owner, unit=owner.unit, kind="outbound_visit", leader_name="测试书记",
                                       happened_on=timezone.localdate(), place="上海", counterparts="测试企业")
+    factors = matrix_objects(world=world, project=project)
     client.force_login(world.user(persona))
     got = {}
     for name, (path, expected) in MATRIX.items():
         url = path.format(project=project.id, lead=lead.id, user=owner.id, task_force=task_force.id,
-                          activity=activity.id, **jobs, **chains, **mining)
+                          activity=activity.id, **jobs, **chains, **mining, **factors)
         got[name] = client.get(url).status_code
     assert got == {name: expected[persona] for name, (_, expected) in MATRIX.items()}

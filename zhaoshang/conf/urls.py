@@ -21,4 +21,5 @@ urlpatterns = [
     path("leads/", include("zhaoshang.leads.urls")),
     path("mining/", include("zhaoshang.textmining.urls")),
     path("chains/", include("zhaoshang.chains.urls")),
+    path("factors/", include("zhaoshang.factors.urls")),
 ]
