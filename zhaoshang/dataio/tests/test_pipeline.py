@@ -178,12 +178,12 @@ def test_the_template_has_headers_an_example_row_rules_and_drop_downs(world):
 def test_the_ledger_writer_formats_cells_and_adds_a_total_row():
     columns = [LedgerColumn("名称", kind="text"), LedgerColumn("金额（万元）", kind="money", total=True),
                LedgerColumn("日期", kind="date")]
-    writer = LedgerWriter(title="测试台账", columns=columns)
+    buf = BytesIO()
+    writer = LedgerWriter(buf, title="测试台账", columns=columns)
     writer.row(["甲", Decimal("1.5"), date(2026, 3, 1)])
     writer.row(["乙", None, None])
     writer.row(["丙", Decimal("2.25"), None])
-    buf = BytesIO()
-    writer.save(buf)
+    writer.close()
     ws = load_workbook(buf).active
     excel_day = datetime(2026, 3, 1)  # noqa: DTZ001 (Excel dates carry no time zone)
     assert [list(r) for r in ws.iter_rows(values_only=True)] == [
