@@ -21,6 +21,7 @@ class FactorRequestFilter(django_filters.FilterSet):
     department = django_filters.ModelChoiceFilter(queryset=Unit.objects.filter(kind="department"),
                                                   label="责任部门")
     unit = django_filters.ModelChoiceFilter(queryset=Unit.objects.all(), method="in_unit", label="项目所属单位")
+    project = django_filters.NumberFilter(field_name="project_id", label="项目")  # the project page links here
     overdue = django_filters.BooleanFilter(method="by_overdue", label="已超期")
     escalated = django_filters.BooleanFilter(method="by_escalated", label="已督办")
     submitted_from = django_filters.DateFilter(field_name="submitted_on", lookup_expr="gte", label="提出日期起")

@@ -49,6 +49,7 @@ def test_the_list_filters_by_status_kind_and_overdue(client, routed, lianyun_off
     assert titles(kind="approval") == {"审批一", "审批二"}
     assert titles(overdue="true") == {"用地一", "审批一"}
     assert titles(status="open", q="审批二") == {fresh.title}
+    assert titles(project=str(lianyun_project.id), kind="land") == {"用地一"}
 
 
 def test_the_export_is_a_scoped_ledger_with_chinese_headers(client, routed, lianyun_officer, lianyun_project,
