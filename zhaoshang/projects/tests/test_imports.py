@@ -432,3 +432,18 @@ def test_a_leader_cannot_import(world, client):
     assert client.get("/projects/import/").status_code == 403
     assert client.post("/projects/import/", {"file": xlsx(good_rows())}).status_code == 403
     assert ImportJob.objects.count() == 0
+
+
+def test_the_template_lists_the_allowed_values_for_the_officer(world):
+    lianyun = load_workbook(BytesIO(template_bytes(ProjectImporter(user=world.user("lianyun")))))
+    notes = lianyun["说明"]
+    lists = {notes.cell(row=3, column=c).value: [notes.cell(row=r, column=c).value for r in range(4, 40)
+                                                 if notes.cell(row=r, column=c).value]
+             for c in range(5, 12)}
+    assert lists["所属单位可填"] == ["连云区"]
+    assert lists["阶段可填"] == ["洽谈", "签约", "注册落地", "开工", "投产", "暂缓", "终止"]
+    assert lists["保密可填"] == ["是", "否"]
+    assert lianyun["项目"]["A3"].value == "示例（本行不导入）"
+    city = load_workbook(BytesIO(template_bytes(ProjectImporter(user=world.user("city_admin")))))["说明"]
+    units = [city.cell(row=r, column=5).value for r in range(4, 60) if city.cell(row=r, column=5).value]
+    assert "徐圩新区" in units and "中华药港" in units and "市商务局" not in units
