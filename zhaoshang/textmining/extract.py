@@ -196,6 +196,10 @@ class _Draft:
     segments: list[tuple[int, int]] = field(default_factory=list)
     amount: Mention | None = None  # set by 分别 / 前者…后者 distribution
     firms: list[Mention] | None = None  # set by 分别由A和B
+    place: Mention | None = None  # set by 分别落户A、B和C
+    #: clauses about several projects at once (the sentence's lead, a list's shared predicate):
+    #: a source of stage and place only, when the project's own clauses have none
+    context: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -265,6 +269,14 @@ def _split_outside_brackets(
 
 
 _ITEM_SEP = re.compile("、")
+
+
+def _name_words(key: str) -> set[str]:
+    return set(re.sub(r"项目|工程|年产|万吨|[\d.]|[及和与的]", "", key))
+
+
+def _name_numbers(name: str) -> set[str]:
+    return set(re.findall(r"\d+(?:\.\d+)?|[一二三四五六首]期", name))
 
 
 def _within(m: Mention, s: int, e: int) -> bool:
@@ -352,11 +364,16 @@ class _Assembler:
                 if len(in_clause) >= 2:
                     items = self._items(cs, ce, in_clause)
                     if items is not None:
+                        shared = (
+                            in_clause[-1].end,
+                            ce,
+                        )  # A项目、B项目开工建设: the predicate is both projects'
                         for draft, item in items:
                             if draft not in in_sentence:
                                 in_sentence.append(draft)
                             draft.segments.append(item)
                             draft.segments.extend(pending)
+                            draft.context.append(shared)
                             pending = []
                             cur = draft
                         continue
@@ -374,10 +391,14 @@ class _Assembler:
                     cur.segments.append((pos, ce))
             if pending:
                 self.loose.extend(pending)
+            lead = [c for i, c in enumerate(clauses) if i not in agg_idx and c[1] <= anchors[0].start]
+            for draft in in_sentence:
+                draft.context.extend(lead)  # 石化产业基地建设实现新突破，A项目…，B项目…
             self._respectively(clauses, in_sentence)
             last = cur
             previous = in_sentence
         self._merge_title_drafts()
+        self._merge_restated()
         if not self.drafts:
             self._unnamed_project()
         projects = [p for p in (self._project(d) for d in self.drafts) if p is not None]
@@ -416,6 +437,10 @@ class _Assembler:
             if len(drafts) >= 2 and len(firms) == len(drafts):
                 for draft, firm in zip(drafts, firms, strict=True):  # 分别由A公司和B公司投资建设
                     draft.firms = [firm]
+            places = self._places([(k, ce)])
+            if len(drafts) >= 2 and len(places) == len(drafts):
+                for draft, place in zip(drafts, places, strict=True):  # 分别落户开发区、海州区和灌南县
+                    draft.place = place
             amounts = [a for a in self._free_amounts((k, ce)) if a.attrs["role"] in ("investment", "neutral")]
             if len(amounts) >= 2 and len(amounts) == len(drafts):
                 for draft, amount in zip(drafts, amounts, strict=True):
@@ -461,6 +486,29 @@ class _Assembler:
                 best.amount = t.amount
             self.drafts.remove(t)
 
+    def _merge_restated(self) -> None:
+        """就维生素及营养品中间体项目进行洽谈，…有意投资建设年产3万吨维生素中间体项目: one project told twice
+        in one sentence, the second time more precisely (its name's words contained in the first's)."""
+        for later in list(self.drafts):
+            if later.name is None:
+                continue
+            for earlier in self.drafts:
+                if earlier is later or earlier.name is None or earlier.name.start >= later.name.start:
+                    continue
+                if SENTENCE_END.search(self.text, earlier.name.end, later.name.start):
+                    continue
+                a, b = _name_words(self._name_key(earlier.name)), _name_words(self._name_key(later.name))
+                numbers_a, numbers_b = _name_numbers(earlier.name.text), _name_numbers(later.name.text)
+                if numbers_a and numbers_b and numbers_a != numbers_b:
+                    continue  # 一期 / 二期, 5万吨 / 10万吨: two projects
+                small, big = sorted((a, b), key=len)
+                if len(small) >= 4 and len(small & big) >= 0.8 * len(small):
+                    later.segments.extend(earlier.segments)
+                    later.context.extend(earlier.context)
+                    later.amount = later.amount or earlier.amount
+                    self.drafts.remove(earlier)
+                    break
+
     @staticmethod
     def _has(mentions: Spans, clause: tuple[int, int]) -> bool:
         return bool(mentions.within(*clause))
@@ -477,6 +525,8 @@ class _Assembler:
             ):
                 if other.endswith(key) is False and len(anchor.value) > len(d.name.value):
                     d.name = anchor
+                elif d.name.end <= self.title_end < anchor.start:
+                    d.name = anchor  # the body names the project in full; the headline shortens it
                 return d
         draft = _Draft(anchor)
         self.drafts.append(draft)
@@ -525,9 +575,11 @@ class _Assembler:
     def _aggregates(self, clauses: list[tuple[int, int]], sentence: tuple[int, int]) -> set[int]:
         """Find aggregate statements in a sentence; return the indexes of their clauses."""
         used: set[int] = set()
+        target = False
         for i, clause in enumerate(clauses):
-            if _TARGET_RE.search(self.text, clause[0], clause[1]):
-                continue  # 力争全年新签约项目50个: a target, not a result
+            if target or _TARGET_RE.search(self.text, clause[0], clause[1]):
+                target = True  # 力争全年新签约项目420个，新开工项目310个: targets, to the end of the sentence
+                continue
             counts = self.counts.within(*clause)
             has_named = bool(self.named_idx.within(*clause))
             if counts:
@@ -620,6 +672,13 @@ class _Assembler:
             p.name = name.value
             p.evidence["name"] = Evidence.of(name)
         firms = self._companies(draft.firms if draft.firms is not None else self._in("company", segs))
+        issuer = self._issuer()
+        if (
+            issuer is not None
+            and issuer not in firms
+            and any(re.search("本公司|本集团", self.text[a:b]) for a, b in segs)
+        ):
+            firms.insert(0, issuer)  # 本公司之全资附属公司…: the announcing company is a party
         if not firms and single:
             firms = self._companies(self._in("company", self.loose))
         if firms:
@@ -637,7 +696,10 @@ class _Assembler:
             p.evidence["amount"] = Evidence.of(amount)
         own = self._in("stage", segs)
         own = [m for m in own if not m.attrs.get("stat")]
-        stage = self._stage(own, weak=False) or self._doc_stage(projects=True)
+        shared = [m for m in self._in("stage", draft.context) if not m.attrs.get("stat")]
+        stage = (
+            self._stage(own, weak=False) or self._stage(shared, weak=False) or self._doc_stage(projects=True)
+        )
         stage = (
             stage
             or (
@@ -650,8 +712,10 @@ class _Assembler:
         if stage is not None:
             p.stage = stage.value
             p.evidence["stage"] = Evidence.of(stage)
-        place = self._place(self._places(segs))
+        place = draft.place or self._place(self._places(segs)) or self._place(self._places(draft.context))
         doc_place = self._doc_place()
+        if place is not None and doc_place is not None and lx.LYG_PARENT.get(doc_place.value) == place.value:
+            place = doc_place  # 徐圩新区 in the body, 石化基地 in the headline: the park within the zone
         if place is None or (
             place.attrs["rank"] < 2
             and doc_place is not None
@@ -673,6 +737,19 @@ class _Assembler:
         ):
             return None
         return p
+
+    def _issuer(self) -> Mention | None:
+        """The firm an announcement is issued by: the first investor named in its header."""
+        return next(
+            (
+                f
+                for f in self.idx.get("company", Spans()).items
+                if f.end <= self.head_end
+                and f.attrs.get("full")
+                and f.attrs.get("role", "investor") == "investor"
+            ),
+            None,
+        )
 
     def _bare_name(self, name: Mention) -> Mention:
         """江苏立达医药集团有限公司生物制剂产业化项目 → 生物制剂产业化项目: the firm is in ``companies``."""

@@ -20,7 +20,7 @@ from .amounts import Amount, find_amounts
 CJK = r"\u3400-\u9fff"
 HARD_BOUNDARY = frozenset('，。；：、！？!?;:,\n“”"‘’《》【】[]<>|/\t ')
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
-CLAUSE_END = re.compile(r"[，：]|[,:](?!\d)")  # not the comma of 3,000 or the colon of 10:30
+CLAUSE_END = re.compile(r"[，：]|[,:](?!\d)(?! ?[A-Za-z])")  # not 3,000, 10:30 or "Chemicals, Inc."
 
 
 @dataclass(slots=True)
@@ -334,15 +334,30 @@ _ORG_BODY = frozenset(
 )
 
 
+_SERVICE_LEFT = frozenset(
+    "科技 技术 信息 管理 咨询 物流 商务 金融 数据 供应链 医疗 健康 环境 能源 工程 企业 综合 物业 人力资源 投资 生物科技 港口 航运 检测".split()
+)
+
+
 def _org_stop(rev: list[str], i: int) -> bool:
     tok = rev[i]
     if tok in _ORG_BODY:
         return False
+    if tok == "服务" and i + 1 < len(rev) and rev[i + 1] in _SERVICE_LEFT:
+        return False  # 生物科技服务控股有限公司: 服务 is part of the name after 科技/技术/物流 …
     if len(tok) == 1:
         if tok in _CONJ and _brand_char(rev, i + 1):
             return False  # 日本/东/和/精工: jieba split an unknown brand, the 和 is part of it
         if not tok.isalnum() and tok not in "·&-（）()":
             return True  # "1." of a numbered list, a stray symbol
+        if tok in "年月日号":  # 18日 ends a name; 日升光电, 月星 are names
+            nxt = rev[i + 1] if i + 1 < len(rev) else ""
+            return (
+                not nxt
+                or nxt[-1:].isdigit()
+                or nxt[-1:] in "零〇一二两三四五六七八九十廿卅"
+                or nxt in _ORG_STOP_CHARS
+            )
         return tok in _ORG_STOP_CHARS or bool(_TIME_TOKEN.search(tok))
     if tok in lx.NAME_STOPWORDS or _TIME_TOKEN.search(tok) or _TITLE_TOKEN.search(tok):
         return True
@@ -521,6 +536,7 @@ class CompanyExtractor(Extractor):
             out.append(mention)
             taken.add(mention)
         out.sort(key=lambda x: x.start)
+        self._named_before_latin(text, out)
         self._resolve(out)
         self._bracket_aliases(text, out)
         for firm in out:
@@ -528,21 +544,51 @@ class CompanyExtractor(Extractor):
         return out
 
     @staticmethod
+    def _named_before_latin(text: str, mentions: list[Mention]) -> None:
+        """新加坡丰益国际（Wilmar International Limited）: the Chinese name before the bracket is the firm's
+        name as the text uses it, the latin registered name its alias."""
+        ends = {m.end for m in mentions}
+        for i, m in enumerate(mentions):
+            k = m.start - 1
+            if not m.attrs.get("latin") or k < 2 or text[k] not in "（(" or k in ends:
+                continue
+            if text[m.end : m.end + 1] not in ("）", ")") or not "\u4e00" <= text[k - 1] <= "\u9fff":
+                continue
+            left = _trim_org(text, _left_tokens(text, k, 12, _org_stop), k)
+            while left < k and text[left : left + 2] in ("旗下", "所属", "下属"):
+                left += 2
+            for country in sorted(lx.COUNTRIES, key=len, reverse=True):
+                if text.startswith(country, left) and k - left - len(country) >= 2:
+                    left += len(country)
+                    break
+            name = text[left:k]
+            if 2 <= len(name) <= 10 and _valid_party(name):
+                mentions[i] = Mention(
+                    "company", left, k, name, value=name, attrs={"full": True, "alias": m.value}
+                )
+
+    @staticmethod
     def _bracket_aliases(text: str, mentions: list[Mention]) -> None:
         """Linde plc（林德集团）, 科思创（Covestro AG）: a firm's other name in brackets right after it."""
         drop: set[int] = set()
+        alias_of: dict[str, str] = {}
         for a, b in zip(mentions, mentions[1:], strict=False):
             between = text[a.end : b.start]
-            bracketed = between in ("（", "(") and text[b.end : b.end + 1] in ("）", ")")
+            opened = between[:1] in ("（", "(") and (len(between) == 1 or between[1:] in lx.COUNTRIES)
+            bracketed = opened and text[b.end : b.end + 1] in ("）", ")")  # …, Inc.（美国空气化工产品公司）
             glued = (
                 between in ("", " ") and a.text[-1:].isascii() != b.text[:1].isascii()
             )  # 科思创Covestro AG
             if bracketed or glued:
                 drop.add(id(b))
+                alias_of[b.value] = a.value
                 if b.attrs.get("full") and not a.attrs.get("full"):
                     a.attrs["full"] = True  # a known brand with its registered name as alias is a firm
         if drop:
             mentions[:] = [m for m in mentions if id(m) not in drop]
+        for m in mentions:
+            if m.value in alias_of and m.value != alias_of[m.value]:
+                m.value = alias_of[m.value]  # the alias said elsewhere (the headline) is the same firm
 
     @staticmethod
     def _resolve(mentions: list[Mention]) -> None:
@@ -639,11 +685,12 @@ _LATIN_ORG_RE = re.compile(
 # Who a firm is in the deal: only investors become a project's firms. A bank lends, a design
 # institute designs, a contractor builds, a witness witnesses, an agent introduces.
 _NOT_INVESTOR_NAME = re.compile(
-    r"银行|分行|支行|信用社|律师事务所|会计师事务所|资产评估|招商代理|设计院|设计研究院|勘察|监理|证券"
+    r"银行|分行|支行|信用社|律师事务所|会计师事务所|资产评估|招商代理|设计院|设计研究院|勘察|监理|证券|交易所|结算所"
 )
 _NOT_INVESTOR_AFTER = re.compile(
-    r"^[）)]?(?:的)?(?:负责|作为|担任|为项目|为该项目|向项目|对项目)?(?:项目)?"
-    r"(?:设计|承建|施工|总承包|总包|EPC|监理|勘察|中标|代建|见证|提供(?:了)?(?:授信|贷款|融资|资金支持)|授信|贷款|推荐|牵线|引荐|代理)"
+    r"^[）)]?(?:的)?(?:负责|作为|担任|承担|为项目|为该项目|向项目|对项目)?(?:项目)?"
+    r"(?:设计|承建|施工|总承包|总包|EPC|监理|勘察|中标|代建|见证|提供(?:了)?[^，。；]{0,8}?(?:授信|贷款|融资|资金支持|技术|设计|设备|服务)"
+    r"|授信|贷款|推荐|牵线|引荐|代理|对本公告)"
 )
 _NOT_INVESTOR_BEFORE = re.compile(
     r"(?:见证方|见证单位|承建方|承建单位|施工方|施工单位|设计方|设计单位|总承包方|总包方|监理方|监理单位|"
@@ -828,6 +875,11 @@ _OTHER_CUES = (
     "认缴出资",
     "实缴出资",
     "单价",
+    "使用外资",
+    "利用外资",
+    "到位外资",
+    "到账外资",
+    "工业投资",
 )
 _CUE_RE = re.compile(lx.alternation(_INVEST_CUES + _OTHER_CUES))
 
@@ -1001,7 +1053,7 @@ _LYG_ALIAS = {alias: unit for unit, aliases in lx.LYG_UNITS.items() for alias in
 _LYG_RE = re.compile(lx.alternation(_LYG_ALIAS))
 _LYG_CITY_RE = re.compile(r"连云港市?|港城")
 _AMBIG_OK_BEFORE = frozenset(
-    "，。；：、\n“在于市港区县和与及的到赴全该我入至为对向把被将让使从自经据等并且或又也都就已由是"
+    "，。；：、\n“在于市港区县和与及的到赴全该我入至为对向把被将让使从自经据等并且或又也都就已由是户驻址 ｜|"
 )
 _PLACE_SUFFIX = lx.alternation(lx.PLACE_SUFFIXES)
 _CITY_RE = re.compile(
@@ -1163,6 +1215,20 @@ class PlaceExtractor(Extractor):
         for m in _LOCATIVE_RE.finditer(text):
             s, e = m.span("park")
             if _overlaps(s, e, lyg):
+                head = next((p for p in lyg.overlapping(s, e) if p.start == s and e - p.end >= 4), None)
+                piece = text[head.end : e] if head is not None else ""
+                if (
+                    head is not None
+                    and piece not in lx.PLACE_SUFFIXES
+                    and not lyg.overlaps(head.end, e)
+                    and not re.match(
+                        r"建设|新建|扩建|投建|兴建|打造|建|投资|布局|规划|筹建|设立|落户|实施|开工", piece
+                    )
+                ):
+                    # 连云区板桥工业园: a park of a 连云港 district the lexicon does not list
+                    out.append(
+                        Mention("place", head.end, e, piece, value=piece, attrs={"rank": 4, "lyg": True})
+                    )
                 continue
             changed = True
             while (
@@ -1464,6 +1530,36 @@ class ProjectNameExtractor(Extractor):
             name = text[left:e]
             kind = self._classify(text, left, s, name, tokens)
             out.append(Mention(self.kind, left, e, name, value=name, attrs={"type": kind}))
+            if kind == "generic":
+                out.extend(self._listed(text, left, found))
+        return out
+
+    def _listed(self, text: str, left: int, found: Found) -> list[Mention]:
+        """卫星化学绿色化学新材料产业园、虹景新材料高端聚烯烃等项目: each item before 等…项目 is a project."""
+        m = _LIST_TAIL.search(text, max(0, left - 12), left)
+        if m is None or m.end() != left:
+            return []
+        stop = m.start()  # the 等
+        start = max(text.rfind(c, 0, stop) for c in "，。；：\n") + 1
+        parts = [(a, b) for a, b in _split_spans(text, start, stop, "、")]
+        if len(parts) < 2:
+            return []
+        first_s, first_e = parts[0]
+        parts[0] = (_left_tokens(text, first_e, 40, _project_stop), first_e)
+        firms = Spans(found.get("company", []))
+        out: list[Mention] = []
+        for a, b in parts:
+            item = text[a:b].strip()
+            if not 3 <= len(item) <= 30 or item.endswith(("项目", "工程")):
+                return []  # items that are named projects already, or not a list of projects
+            if any(f.start <= a and b <= f.end for f in firms.overlapping(a, b)):
+                return []  # 走访了A公司、B公司等: firms, not projects
+            if self._classify(text, a, b, item) != "named":
+                return []
+            named = firms.overlapping(a, b) or _name_brand(text, a, b) is not None or re.search(r"\d", item)
+            if not named:
+                return []  # 污水处理、道路提升等民生项目: kinds of work, not named projects
+            out.append(Mention(self.kind, a, b, item, value=item, attrs={"type": "named", "listed": True}))
         return out
 
     @staticmethod
@@ -1476,10 +1572,13 @@ class ProjectNameExtractor(Extractor):
                 if any(head_ctx.endswith(h) for h in _COREF_HEAD)
                 or not head_ctx
                 or head_ctx[-1] in "，。；：\n、"
+                or not (head_ctx[-1].isalnum() or head_ctx[-1] in "的之")  # 👉项目总投资…, ● 项目…: a bullet
                 else "generic"
             )
         if any(head_ctx.endswith(h) for h in ("该", "此", "这个", "这一", "上述", "本")) and len(core) <= 6:
             return "coref"
+        if re.fullmatch(r"(?:其中)?(?:[一二三四五六首]|第[一二三四五六])期", core):
+            return "coref"  # 一期项目预计明年投产: a phase of the project being reported
         if walked is None or "".join(walked) != text[left:s]:
             walked = list(lx.tokenizer().cut(core, HMM=False))
         tokens = [t for t in walked if t.strip()]
@@ -1498,6 +1597,71 @@ class ProjectNameExtractor(Extractor):
         if all(len(t) == 1 and not t.isalnum() for t in content):
             return "generic"
         return "named"
+
+
+_LIST_TAIL = re.compile(
+    r"等(?:\d+|[一二两三四五六七八九十]+)?个?(?:重大|重点|产业|重大产业|工业|省重大|市重点)?$"
+)
+
+
+def _split_spans(text: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
+    out, pos = [], start
+    while pos <= end:
+        k = text.find(sep, pos, end)
+        k = end if k < 0 else k
+        if k > pos:
+            out.append((pos, k))
+        pos = k + 1
+    return out
+
+
+@register
+class NameBrandExtractor(Extractor):
+    """A firm's short name heading a project's name: 虹景新材料高端聚烯烃, 丰海新能源海水淡化项目."""
+
+    kind = "company"
+
+    def find(self, doc: Doc, found: Found) -> list[Mention]:
+        text = doc.text
+        firms = Spans(found.get("company", []))
+        out: list[Mention] = []
+        for p in found.get("project", []):
+            if p.attrs.get("type") != "named" or firms.overlaps(p.start, p.start + 2):
+                continue
+            m = _name_brand(text, p.start, p.end)
+            if m is None:
+                continue
+            out.append(
+                Mention(
+                    self.kind,
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    value=m.group(),
+                    attrs={"full": False, "strong": True, "role": "investor", "in_name": True},
+                )
+            )
+        return out
+
+
+_NAME_BRAND_RE = re.compile(rf"(?P<brand>[{CJK}]{{2,4}}?)(?P<end>{lx.alternation(lx.SHORT_FORM_ENDINGS)})")
+
+
+def _name_brand(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The brand + industry word a project name starts with (虹景新材料…), or None."""
+    m = _NAME_BRAND_RE.match(text, start, end)
+    if m is None:
+        return None
+    brand, ending = m.group("brand"), m.group("end")
+    if len(text[m.end() : end].replace("项目", "")) < 2 or not CompanyExtractor._valid_short(
+        brand + ending, ending
+    ):
+        return None
+    if any(w in brand for w in _chain_words()) or lx.tokenizer().FREQ.get(brand, 0) >= 1000:
+        return None  # 光学膜材料, 高端装备: words, not a brand
+    if any(ch.isdigit() for ch in brand) or brand[:1] in "年高新大超特":
+        return None
+    return m
 
 
 @lru_cache(maxsize=4096)

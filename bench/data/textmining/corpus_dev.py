@@ -314,7 +314,8 @@ DOCS: list[dict[str, Any]] = [
         id="d31", kind="single", variant="traditional_pinyin", fmt="txt", encoding="gb18030",
         text="""连云区：工投集团22万吨氨纶项目开工
 近日，连云港市工业投资集团有限公司年产22万吨绿色差别化氨纶项目在连云区板桥工业园开工。项目总投资64.6亿元，建成后将成为全国重要的氨纶生产基地。""",
-        projects=[P("年产22万吨绿色差别化氨纶项目", ["连云港市工业投资集团有限公司"], 646000, "开工", "连云区", "新材料")],
+        # label corrected with batch 4: the most specific place written is the park (see the conventions above)
+        projects=[P("年产22万吨绿色差别化氨纶项目", ["连云港市工业投资集团有限公司"], 646000, "开工", "板桥工业园", "新材料")],
         aggregates=[],
     ),
     dict(
@@ -382,7 +383,8 @@ DOCS: list[dict[str, Any]] = [
         text="""连云港—青岛招商恳谈会成功举办
 10月16日，连云港经济技术开发区在青岛举办招商恳谈会，现场签约项目12个，总投资99亿元。
 其中，青岛海联重工集团有限公司海洋工程装备制造基地项目投资15亿元，将在开发区海洋装备产业园建设大型海工装备总装基地。""",
-        projects=[P("海洋工程装备制造基地项目", ["青岛海联重工集团有限公司"], 150000, "签约", LYG_DEV, None)],
+        # label corrected with batch 4: the most specific place written is the park (see the conventions above)
+        projects=[P("海洋工程装备制造基地项目", ["青岛海联重工集团有限公司"], 150000, "签约", "海洋装备产业园", None)],
         aggregates=[A(12, 990000, "签约", LYG_DEV)],
     ),
     dict(

@@ -42,7 +42,7 @@ def test_a_pasted_signing_text_becomes_a_document_with_one_extracted_project(
         DocumentStatus.DONE,
     )
     assert doc.title == "徐圩新区举行项目签约仪式 年产30万吨聚酰胺新材料项目落户"
-    assert doc.text == SIGNING.replace(" ", "")  # the normalised text: spaces between hanzi dropped
+    assert doc.text == SIGNING  # already normal: simplified, half-width digits, one space between words
     assert doc.original.read() == SIGNING.encode("utf-8")
     assert doc.original.name.startswith("textmining/") and "pasted" not in doc.original.name
     assert doc.batch.status == BatchStatus.DONE and (doc.batch.total, doc.batch.done) == (1, 1)
