@@ -14,8 +14,12 @@ PROJECT = "徐圩新区高性能聚碳酸酯一体化项目"
 def _pick(page: Page, field_id: str, text: str) -> None:
     """Choose an option of a tom-select (data-search) select by typing, as a person would."""
     page.locator(f"#{field_id} + .ts-wrapper .ts-control").click()
-    page.keyboard.type(text)
-    page.locator(f"#{field_id}-ts-dropdown .option", has_text=text).first.click()
+    search = page.locator(f"#{field_id}-ts-control")  # tom-select's own search box, open now
+    expect(search).to_be_focused()
+    search.fill(text)
+    option = page.locator(f"#{field_id}-ts-dropdown .option", has_text=text).first
+    expect(option).to_be_visible()
+    option.click()
     page.keyboard.press("Escape")
 
 
@@ -27,6 +31,8 @@ def _switch_to(page: Page, login, username: str) -> None:
 def test_officer_signs_a_project_a_task_force_member_follows_up_the_city_sees_both(world, live_server, login,
                                                                                    page: Page):
     today = timezone.localdate().isoformat()
+    # The first request loads every app's URLs (chains imports scikit-learn): allow it time once.
+    page.goto(f"{live_server.url}/healthz", timeout=120_000)
 
     # 1. the 徐圩新区 officer records a project
     login("xuwei")
