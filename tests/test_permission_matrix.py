@@ -6,10 +6,12 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from zhaoshang.assessment.tests.factories import matrix_objects as assessment_objects
 from zhaoshang.chains.tests.factories import matrix_objects as chain_objects
 from zhaoshang.dataio.tests.factories import matrix_jobs
 from zhaoshang.factors.tests.factories import matrix_objects
 from zhaoshang.leads.models import Lead
+from zhaoshang.leads.tests.factories import matrix_objects as lead_objects
 from zhaoshang.projects.services import leader_activity_create, task_force_create
 from zhaoshang.projects.tests.factories import make_project
 from zhaoshang.textmining.tests.factories import matrix_objects as mining_objects
@@ -98,6 +100,57 @@ MATRIX = {
     "projects:leader_stats": ("/projects/leaders/stats/", BUSINESS),
     "leads:list": ("/leads/", BUSINESS),
     "leads:detail": ("/leads/{lead}/", {**BUSINESS, "xuwei": 404, "taskforce": 404, "land_dept": 404}),
+    "leads:export": ("/leads/export.xlsx", BUSINESS),
+    "leads:import": ("/leads/import/", {**BUSINESS, "leader": 403}),
+    "leads:import_template": ("/leads/import/template.xlsx", {**BUSINESS, "leader": 403}),
+    "leads:create": ("/leads/new/", {**BUSINESS, "leader": 403}),
+    "leads:deadlines": ("/leads/deadlines/", BUSINESS),
+    "leads:edit": ("/leads/{lead}/edit/", {**{p: 404 for p in PERSONAS}, "city_admin": 200, "lianyun": 200,
+                                           "leader": 403, "sysadmin": 403, "secadmin": 403, "auditor": 403}),
+    "leads:acknowledge": ("/leads/{lead}/acknowledge/", SEES_PROJECT_REDIRECT),
+    "leads:assess": ("/leads/{lead}/assess/", SEES_PROJECT_REDIRECT),
+    "leads:reject": ("/leads/{lead}/reject/", SEES_PROJECT_REDIRECT),
+    "leads:feedback": ("/leads/{lead}/feedback/", SEES_PROJECT_REDIRECT),
+    "leads:convert": ("/leads/{lead}/convert/", SEES_PROJECT_REDIRECT),
+    "leads:attach": ("/leads/{lead}/attach/", SEES_PROJECT_REDIRECT),
+    "leads:transfer": ("/leads/{lead}/transfer/", SEES_PROJECT_REDIRECT),
+    "leads:channel_list": ("/leads/channels/", BUSINESS),
+    "leads:channel_create": ("/leads/channels/new/", {**BUSINESS, "leader": 403}),
+    "leads:channel_export": ("/leads/channels/export.xlsx", BUSINESS),
+    "leads:channel_import": ("/leads/channels/import/", {**BUSINESS, "leader": 403}),
+    "leads:channel_import_template": ("/leads/channels/import/template.xlsx", {**BUSINESS, "leader": 403}),
+    "leads:channel_detail": ("/leads/channels/{lead_channel}/", {**BUSINESS, "xuwei": 404, "taskforce": 404,
+                                                                 "land_dept": 404}),
+    "leads:channel_edit": ("/leads/channels/{lead_channel}/edit/", {**BUSINESS, "leader": 403, "xuwei": 404,
+                                                                    "taskforce": 404, "land_dept": 404}),
+    "leads:contact_create": ("/leads/channels/{lead_channel}/contacts/", {**BUSINESS, "city_admin": 302,
+                                                                          "leader": 302, "lianyun": 302, "xuwei": 404,
+                                                                          "taskforce": 404, "land_dept": 404}),
+    "leads:contact_export": ("/leads/contacts/export.xlsx", BUSINESS),
+    "leads:contact_import": ("/leads/contacts/import/", {**BUSINESS, "leader": 403}),
+    "leads:contact_import_template": ("/leads/contacts/import/template.xlsx", {**BUSINESS, "leader": 403}),
+    "leads:contact_edit": ("/leads/contacts/{lead_contact}/edit/", {**BUSINESS, "leader": 403, "xuwei": 404,
+                                                                    "taskforce": 404, "land_dept": 404}),
+    "leads:contact_reveal": ("/leads/contacts/{lead_contact}/reveal/phone/", {p: 405 for p in PERSONAS}),
+    "leads:yield": ("/leads/yield/", BUSINESS),
+    "leads:yield_export": ("/leads/yield/export.xlsx", BUSINESS),
+    "leads:conflict_list": ("/leads/conflicts/", BUSINESS),
+    "leads:conflict_detail": ("/leads/conflicts/{pursuit_conflict}/", {**BUSINESS, "land_dept": 404}),
+    "leads:conflict_decide": ("/leads/conflicts/{pursuit_conflict}/decide/", {
+        **BUSINESS, "city_admin": 302, "leader": 302, "lianyun": 302, "xuwei": 302, "taskforce": 302,
+        "land_dept": 404}),
+    "leads:transfer_list": ("/leads/transfers/", BUSINESS),
+    "leads:transfer_project": ("/leads/transfers/project/", {**BUSINESS, "leader": 403}),
+    "leads:transfer_accept": ("/leads/transfers/{lead_transfer}/accept/", {p: 405 for p in PERSONAS}),
+    "leads:transfer_decline": ("/leads/transfers/{lead_transfer}/decline/", {p: 405 for p in PERSONAS}),
+    "leads:transfer_cancel": ("/leads/transfers/{lead_transfer}/cancel/", {p: 405 for p in PERSONAS}),
+    "firms:list": ("/firms/", BUSINESS),
+    "firms:detail": ("/firms/{firm}/", {**BUSINESS, "land_dept": 404}),
+    "firms:alias_add": ("/firms/{firm}/aliases/", {p: 405 for p in PERSONAS}),
+    "firms:candidates": ("/firms/candidates/", only(city_admin=200)),
+    "firms:candidate_refresh": ("/firms/candidates/refresh/", {p: 405 for p in PERSONAS}),
+    "firms:candidate_merge": ("/firms/candidates/{firm_candidate}/merge/", {p: 405 for p in PERSONAS}),
+    "firms:candidate_dismiss": ("/firms/candidates/{firm_candidate}/dismiss/", {p: 405 for p in PERSONAS}),
     "accounts:notifications": ("/accounts/notifications/", {p: 200 for p in PERSONAS}),
     "accounts:notifications_read": ("/accounts/notifications/read/", {p: 405 for p in PERSONAS}),
     "factors:list": ("/factors/requests/", BUSINESS),
@@ -162,6 +215,42 @@ MATRIX = {
     "textmining:project_dismiss": ("/mining/projects/{mined_project}/dismiss/", {p: 405 for p in PERSONAS}),
     "textmining:project_matches": ("/mining/projects/{mined_project}/matches/",
                                    {**BUSINESS, "xuwei": 404, "taskforce": 404, "land_dept": 404}),
+    # 目标考核、驾驶舱 (assessment, cockpit)
+    "cockpit:index": ("/cockpit/", only(city_admin=200, leader=200)),
+    "assessment:progress": ("/assessment/", {**BUSINESS, "lianyun": 302, "xuwei": 302, "taskforce": 302,
+                                             "land_dept": 302}),
+    "assessment:refresh": ("/assessment/refresh/", {p: 405 for p in PERSONAS}),
+    "assessment:unit": ("/assessment/units/{assessment_unit}/", {**BUSINESS, "xuwei": 404, "taskforce": 404,
+                                                                 "land_dept": 404}),
+    "assessment:project": ("/assessment/projects/{project}/", {**BUSINESS, "xuwei": 404, "taskforce": 404,
+                                                               "land_dept": 404}),
+    "assessment:flag_set": ("/assessment/projects/{project}/flag/", {p: 405 for p in PERSONAS}),
+    "assessment:share_set": ("/assessment/projects/{project}/share/", {p: 405 for p in PERSONAS}),
+    "assessment:attribution_save": ("/assessment/projects/{project}/attribution/", {p: 405 for p in PERSONAS}),
+    "assessment:flags": ("/assessment/flags/", only(city_admin=200, leader=200)),
+    "assessment:flag_clear": ("/assessment/flags/1/clear/", {p: 405 for p in PERSONAS}),
+    "assessment:rules": ("/assessment/rules/", BUSINESS),
+    "assessment:rules_save": ("/assessment/rules/save/", {p: 405 for p in PERSONAS}),
+    "assessment:category_add": ("/assessment/rules/categories/", {p: 405 for p in PERSONAS}),
+    "assessment:custom_indicator_add": ("/assessment/rules/indicators/", {p: 405 for p in PERSONAS}),
+    "assessment:targets": ("/assessment/targets/", BUSINESS),
+    "assessment:targets_save": ("/assessment/targets/save/", {p: 405 for p in PERSONAS}),
+    "assessment:target_export": ("/assessment/targets/export.xlsx", BUSINESS),
+    "assessment:target_import": ("/assessment/targets/import/", only(city_admin=200)),
+    "assessment:target_import_template": ("/assessment/targets/import/template.xlsx", only(city_admin=200)),
+    "assessment:schemes": ("/assessment/schemes/", only(city_admin=200, leader=200)),
+    "assessment:scheme_create": ("/assessment/schemes/new/", {p: 405 for p in PERSONAS}),
+    "assessment:scheme": ("/assessment/schemes/{scheme}/", only(city_admin=200, leader=200)),
+    "assessment:scheme_rules_save": ("/assessment/schemes/{scheme}/rules/", {p: 405 for p in PERSONAS}),
+    "assessment:score_run": ("/assessment/schemes/{scheme}/run/", {p: 405 for p in PERSONAS}),
+    "assessment:score_unit": ("/assessment/scores/{score_run}/units/{assessment_unit}/",
+                              {**BUSINESS, "xuwei": 404, "taskforce": 404, "land_dept": 404}),
+    "assessment:red_black": ("/assessment/red-black/", BUSINESS),
+    "assessment:briefings": ("/assessment/briefings/", only(city_admin=200, leader=200)),
+    "assessment:briefing_create": ("/assessment/briefings/new/", {p: 405 for p in PERSONAS}),
+    "assessment:briefing_status": ("/assessment/briefings/{briefing}/status/", only(city_admin=200, leader=200)),
+    # the matrix's briefing is still queued (its job runs after commit): no file to download yet
+    "assessment:briefing_download": ("/assessment/briefings/{briefing}/docx/", only(city_admin=404, leader=404)),
 }
 
 
@@ -181,22 +270,25 @@ def test_every_url_is_in_the_matrix():
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_each_persona_gets_the_expected_status_everywhere(client, world, persona, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path  # the import job's upload
+    settings.MEDIA_ROOT = tmp_path  # the factor request's attachment
     owner = world.user("lianyun")
     project = make_project(user=owner, name="连云区矩阵测试项目")
     lead = Lead.objects.create(code="XS-T-1", firm_name="测试企业", unit=owner.unit, channel_kind="fair",
                                summary="测试", received_on="2026-05-01")
-    jobs = matrix_jobs(user=owner)
-    chains = chain_objects(world=world)
-    mining = mining_objects(world=world)
     task_force = task_force_create(user=owner, kind="project", unit=owner.unit, lead=owner, project=project)
     activity = leader_activity_create(user=owner, unit=owner.unit, kind="outbound_visit", leader_name="测试书记",
                                       happened_on=timezone.localdate(), place="上海", counterparts="测试企业")
     factors = matrix_objects(world=world, project=project)
+    jobs = matrix_jobs(user=owner)
+    chains = chain_objects(world=world)
+    mining = mining_objects(world=world)
+    leads = lead_objects(world=world)
+    assessment = assessment_objects(world=world, project=project)
     client.force_login(world.user(persona))
     got = {}
     for name, (path, expected) in MATRIX.items():
         url = path.format(project=project.id, lead=lead.id, user=owner.id, task_force=task_force.id,
-                          activity=activity.id, **jobs, **chains, **mining, **factors)
+                          activity=activity.id, **factors, **jobs, **chains, **mining, **leads,
+                          **assessment)
         got[name] = client.get(url).status_code
     assert got == {name: expected[persona] for name, (_, expected) in MATRIX.items()}

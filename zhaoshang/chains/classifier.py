@@ -378,6 +378,8 @@ class NodeClassifier:
             self._tfidf_from_counts(counts[n_proto:n_proto + len(neg_texts)]).T.tocsr() if neg_texts else None
         )
         self.n_examples = len(resolved)
+        # the pre-test of may_place() holds only if every positive example has a keyword of its own
+        self._prefilter_ok = all(self._kw_re.search(clean_scope(scope)) for scope, node, _ in resolved if node)
         self._fitted = True
         return self
 
@@ -519,6 +521,27 @@ class NodeClassifier:
         np.exp(z, out=z)
         z /= z.sum(axis=1, keepdims=True)
         return z[:, 1:], z[:, 0]
+
+    def may_place(self, scopes: Sequence[str], industry_codes: Sequence[str | None] | None = None) -> np.ndarray:
+        """A cheap pre-test for a universe of millions: False where the firm cannot be placed —
+        no chain keyword (nor blocking term) anywhere in its cleaned scope and an industry code
+        that is no node's (exact or 3-digit prefix). Such firms score the "no node" option far
+        above every node (no keyword hit, every item off-chain), so skipping them changes no
+        placement; ``bench/chains_prefilter.py`` checks that on the labelled set and 200,000 scopes.
+        Disabled (all True) when a correction without any keyword is among the examples: a
+        near-duplicate of it may be placed on similarity alone."""
+        if not self._prefilter_ok:
+            return np.ones(len(scopes), dtype=bool)
+        codes = list(industry_codes) if industry_codes is not None else [None] * len(scopes)
+        search = self._kw_re.search
+        out = np.zeros(len(scopes), dtype=bool)
+        for i, (scope, raw) in enumerate(zip(scopes, codes, strict=True)):
+            ic = normalise_industry_code(raw)
+            if ic is not None and (ic in self._code_row or "p" + ic[:3] in self._code_row):
+                out[i] = True
+            elif scope and search(clean_scope(scope)):
+                out[i] = True
+        return out
 
     def predict(
         self,

@@ -416,6 +416,22 @@ def target_list(*, user, node: ChainNode, filters: dict | None = None, limit: in
     return qs.select_related("firm").order_by("-total", "firm_id")[:limit]
 
 
+_relations: dict[str, Any] = {}
+
+
+def relations_cached() -> dict[str, tuple[float, str]]:
+    """Node → relation to the local leaders, recomputed only when the map or the leaders change."""
+    from django.db.models import Max
+
+    key = (ChainNode.objects.aggregate(n=Count("id"), t=Max("updated_at")),
+           ChainLeaderProfile.objects.aggregate(n=Count("id"), t=Max("updated_at")),
+           LeaderNeed.objects.aggregate(n=Count("id"), t=Max("updated_at")))
+    if _relations.get("key") != key:
+        _relations["value"] = node_relations(chain_specs(), leader_links())
+        _relations["key"] = key
+    return _relations["value"]
+
+
 def target_rows(*, user, node: ChainNode, scores: Sequence[TargetScore], today: date | None = None) -> list[dict]:
     """Explained rows for a page of targets: a fixed number of queries whatever the page size."""
     _business(user)
@@ -429,7 +445,7 @@ def target_rows(*, user, node: ChainNode, scores: Sequence[TargetScore], today: 
     for firm_id, code, name, conf in FirmPlacement.objects.filter(firm_id__in=firm_ids).order_by("rank") \
             .values_list("firm_id", "node__code", "node__name", "confidence"):
         placements[firm_id].append((code, name, conf))
-    relations = node_relations(chain_specs(), leader_links())
+    relations = relations_cached()
     outcomes = {o.firm_id: o for o in TargetOutcome.objects.filter(node=node, firm_id__in=firm_ids)
                 .select_related("unit", "lead")}
     rows = []

@@ -3,8 +3,8 @@ row, and placing the valid firms on chain nodes — everything that needs no dat
 
 Kept free of Django so that it runs in worker processes: the import service
 (``services/universe.py``) hands batches to :func:`prepare_batch` in a process pool and writes
-what comes back. A batch is a polars frame of strings; the result is plain tuples in
-``REGISTRY_FIELDS`` order plus the rejected rows with their Chinese reasons.
+what comes back. A batch is a polars frame of strings; the result is a typed frame
+(``FRAME_SCHEMA``, ready for COPY) plus the rejected rows with their Chinese reasons.
 """
 
 from __future__ import annotations
@@ -47,12 +47,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("name", "credit_code")
 
-#: What the import writes, in this order (the service adds ids, unit, timestamps).
-REGISTRY_FIELDS: tuple[str, ...] = (
-    "name", "name_key", "credit_code", "province", "city", "district", "industry_code", "business_scope",
-    "registered_capital", "founded_on", "is_local", "is_listed", "is_high_tech", "is_specialized", "is_global500",
-    "revenue_band", "employees", "is_demo",
-)
 CITY = "连云港市"
 _CITY_FORMS = {"连云港", "连云港市", "江苏省连云港市"}
 _TRUE = {"是", "1", "true", "t", "y", "yes", "√", "1.0"}
@@ -72,12 +66,26 @@ for _i, _ch in enumerate(CREDIT_CODE_CHARSET):
 _WEIGHTS = np.array((1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28), dtype=np.int64)
 
 
+#: The prepared rows as a typed frame: written by COPY (CSV) or executemany, in this column order.
+FRAME_SCHEMA: dict[str, pl.DataType] = {
+    "name": pl.Utf8, "name_key": pl.Utf8, "credit_code": pl.Utf8, "province": pl.Utf8, "city": pl.Utf8,
+    "district": pl.Utf8, "industry_code": pl.Utf8, "business_scope": pl.Utf8,
+    "registered_capital": pl.Decimal(16, 4), "founded_on": pl.Date, "is_local": pl.Boolean,
+    "is_listed": pl.Boolean, "is_high_tech": pl.Boolean, "is_specialized": pl.Boolean, "is_global500": pl.Boolean,
+    "revenue_band": pl.Utf8, "employees": pl.Int64, "is_demo": pl.Boolean, "unit_id": pl.Int64,
+}
+
+
 @dataclass
 class PreparedBatch:
     total: int
-    rows: list[tuple] = field(default_factory=list)  # REGISTRY_FIELDS order
+    frame: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=FRAME_SCHEMA))
     predictions: list[list[tuple[str, float]]] | None = None
     rejected: list[tuple[int, str, dict]] = field(default_factory=list)  # (line, reasons, raw row)
+
+    @property
+    def rows(self) -> list[tuple]:
+        return self.frame.rows()
 
 
 def header_map(columns: Sequence[str]) -> tuple[dict[str, str], list[str]]:
@@ -170,7 +178,7 @@ def _decimal(text: str | None) -> Decimal | None | str:
 
 
 def prepare_batch(df: pl.DataFrame, *, first_line: int, today: date, demo: bool = False,
-                  classifier: NodeClassifier | None = None) -> PreparedBatch:
+                  classifier: NodeClassifier | None = None, unit_ids: dict[str, int] | None = None) -> PreparedBatch:
     """Check and normalise one batch (a frame with the file's columns, any types).
 
     ``first_line`` is the file line of the batch's first row (for the error report). Valid rows
@@ -255,18 +263,35 @@ def prepare_batch(df: pl.DataFrame, *, first_line: int, today: date, demo: bool 
     for i in range(n):
         if errors[i]:
             out.rejected.append((first_line + i, "；".join(errors[i]), df.row(i, named=True)))
+    cols: dict[str, list] = {name: [] for name in FRAME_SCHEMA}
+    units = unit_ids or {}
     for i, key in zip(good, keys, strict=True):
         city = cities[i]
-        is_local = city in _CITY_FORMS or (not city and districts[i] and codes[i][2:6] == "3207")
-        province = province_of[provinces[i]] or _PROVINCE_BY_CODE.get(codes[i][2:4], "")
-        out.rows.append((
-            names[i], key.key[:200], codes[i], province[:20], (CITY if is_local else city)[:20], districts[i][:30],
-            normalise_industry_code(industry[i]) or "", scopes[i], capitals[i], founded[i], bool(is_local),
-            flags["is_listed"][i], flags["is_high_tech"][i], flags["is_specialized"][i], flags["is_global500"][i],
-            bands[i], employees[i], demo,
-        ))
-    if classifier is not None and out.rows:
-        out.predictions = classifier.predict([r[7] for r in out.rows], [r[6] or None for r in out.rows])
+        is_local = bool(city in _CITY_FORMS or (not city and districts[i] and codes[i][2:6] == "3207"))
+        values = (
+            names[i], key.key[:200], codes[i], (province_of[provinces[i]] or _PROVINCE_BY_CODE.get(codes[i][2:4], ""))[:20],
+            (CITY if is_local else city)[:20], districts[i][:30], normalise_industry_code(industry[i]) or "", scopes[i],
+            capitals[i], founded[i], is_local, flags["is_listed"][i], flags["is_high_tech"][i],
+            flags["is_specialized"][i], flags["is_global500"][i], bands[i], employees[i], demo,
+            units.get(districts[i]) if is_local else None,
+        )
+        for name, value in zip(FRAME_SCHEMA, values, strict=True):
+            cols[name].append(value)
+    out.frame = pl.DataFrame(cols, schema=FRAME_SCHEMA)
+    if classifier is not None and out.frame.height:
+        out.predictions = classify(classifier, cols["business_scope"], [c or None for c in cols["industry_code"]])
+    return out
+
+
+def classify(classifier: NodeClassifier, scopes: list[str], codes: list[str | None]) -> list[list[tuple[str, float]]]:
+    """Place firms, scoring fully only those that pass the classifier's cheap pre-test (about a
+    third of a registry: the rest have no chain keyword and no chain industry code)."""
+    keep = classifier.may_place(scopes, codes)
+    out: list[list[tuple[str, float]]] = [[] for _ in scopes]
+    idx = [i for i in range(len(scopes)) if keep[i]]
+    if idx:
+        for i, pred in zip(idx, classifier.predict([scopes[i] for i in idx], [codes[i] for i in idx]), strict=True):
+            out[i] = pred
     return out
 
 
@@ -275,15 +300,17 @@ def prepare_batch(df: pl.DataFrame, *, first_line: int, today: date, demo: bool 
 _WORKER: dict[str, object] = {}
 
 
-def worker_init(specs: Sequence[ChainSpec] | None, examples: Sequence[LabelledExample]) -> None:
+def worker_init(specs: Sequence[ChainSpec] | None, examples: Sequence[LabelledExample],
+                unit_ids: dict[str, int]) -> None:
     """Process-pool initializer: fit the classifier once per worker."""
     _WORKER["clf"] = NodeClassifier().fit(list(specs), extra_examples=examples) if specs else None
+    _WORKER["units"] = unit_ids
 
 
 def worker_prepare(args: tuple[pl.DataFrame, int, date, bool]) -> PreparedBatch:
     df, first_line, today, demo = args
-    return prepare_batch(df, first_line=first_line, today=today, demo=demo,
-                         classifier=_WORKER.get("clf"))  # type: ignore[arg-type]
+    return prepare_batch(df, first_line=first_line, today=today, demo=demo, classifier=_WORKER.get("clf"),  # type: ignore[arg-type]
+                         unit_ids=_WORKER.get("units"))  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------------------- reading files

@@ -19,7 +19,10 @@ urlpatterns = [
     path("projects/", include("zhaoshang.projects.urls")),
     path("dataio/", include("zhaoshang.dataio.urls")),
     path("leads/", include("zhaoshang.leads.urls")),
+    path("firms/", include("zhaoshang.firms.urls")),
     path("mining/", include("zhaoshang.textmining.urls")),
     path("chains/", include("zhaoshang.chains.urls")),
     path("factors/", include("zhaoshang.factors.urls")),
+    path("assessment/", include("zhaoshang.assessment.urls")),
+    path("cockpit/", include("zhaoshang.cockpit.urls")),
 ]

@@ -41,6 +41,9 @@ class Firm(TimeStampedModel):
     revenue_band = models.CharField("营收规模", max_length=10, choices=RevenueBand.choices, blank=True)
     employees = models.PositiveIntegerField("从业人数", null=True, blank=True)
     is_demo = models.BooleanField("演示数据", default=False, help_text="合成的演示企业，不是真实企业")
+    # Firm identity: a firm merged into another keeps its row (for what could not be moved) and points on.
+    merged_into = models.ForeignKey("self", verbose_name="已合并到", null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="merged_firms")
 
     history = HistoricalRecords()
 
@@ -81,3 +84,61 @@ class FirmAlias(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class FirmMerge(models.Model):
+    """The audit record of one merge: which firm was kept, which was merged into it, what moved."""
+
+    kept = models.ForeignKey(Firm, verbose_name="保留企业", on_delete=models.PROTECT, related_name="merges_kept")
+    merged = models.ForeignKey(Firm, verbose_name="被合并企业", on_delete=models.PROTECT, related_name="merges_into")
+    merged_name = models.CharField("被合并企业名称", max_length=200)
+    merged_credit_code = models.CharField("被合并企业信用代码", max_length=18, blank=True)
+    moved = models.JSONField("迁移记录数", default=dict, blank=True, help_text="每类关联记录迁移的条数")
+    reason = models.CharField("合并依据", max_length=500, blank=True)
+    merged_by = models.ForeignKey("accounts.User", verbose_name="操作人", null=True, on_delete=models.SET_NULL,
+                                  related_name="+")
+    merged_at = models.DateTimeField("合并时间", auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "企业合并记录"
+        verbose_name_plural = "企业合并记录"
+        ordering = ["-merged_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.merged_name} → {self.kept}"
+
+
+class FirmMergeCandidate(models.Model):
+    """Two firm rows the matcher thinks may be one firm, waiting for a person's review."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "待审核"
+        MERGED = "merged", "已合并"
+        DISMISSED = "dismissed", "不是同一企业"
+
+    firm_a = models.ForeignKey(Firm, verbose_name="企业甲", on_delete=models.CASCADE, related_name="+")
+    firm_b = models.ForeignKey(Firm, verbose_name="企业乙", on_delete=models.CASCADE, related_name="+")
+    verdict = models.CharField("判断", max_length=10, help_text="same 同一企业 / maybe 待人工确认")
+    score = models.FloatField("名称相似度", default=0)
+    reason = models.CharField("依据", max_length=300)
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    found_at = models.DateTimeField("发现时间", auto_now_add=True)
+    reviewed_by = models.ForeignKey("accounts.User", verbose_name="审核人", null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "疑似重复企业"
+        verbose_name_plural = "疑似重复企业"
+        ordering = ["-score", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["firm_a", "firm_b"], name="firm_candidate_unique_pair"),
+            models.CheckConstraint(condition=models.Q(firm_a__lt=models.F("firm_b")), name="firm_candidate_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.firm_a} / {self.firm_b}"

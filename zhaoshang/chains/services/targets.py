@@ -259,7 +259,7 @@ def target_make_lead(*, user, node: ChainNode, firm: Firm, unit: Unit | None = N
     if firm.is_local:
         raise BusinessError("本市企业不是招商目标，不能生成招商线索")
     unit = _lead_unit(user, unit)
-    outcome = TargetOutcome.objects.select_for_update().filter(firm=firm, node=node).select_related(
+    outcome = TargetOutcome.objects.select_for_update(of=("self",)).filter(firm=firm, node=node).select_related(
         "lead", "unit").first()
     if outcome is not None and outcome.lead_id:
         raise BusinessError(f"该企业已由{outcome.unit}生成线索（{outcome.lead.code}），请勿重复生成")

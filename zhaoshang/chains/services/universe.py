@@ -14,6 +14,7 @@ same file again changes nothing (rows equal to what is stored are not written).
 
 from __future__ import annotations
 
+import io
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -31,11 +32,11 @@ from zhaoshang.firms.models import Firm
 from zhaoshang.organizations.models import Unit
 
 from .. import bulk
-from ..enums import ImportStatus
+from ..enums import ImportStatus, PlacementSource
 from ..models import FirmImport, FirmPlacement
 from ..universe import (
     COLUMNS,
-    REGISTRY_FIELDS,
+    FRAME_SCHEMA,
     PreparedBatch,
     UniverseFileError,
     prepare_batch,
@@ -50,12 +51,11 @@ from .placements import (
     corrected_firm_ids,
     node_ids_by_code,
     placement_rows,
-    placements_replace_auto,
 )
 
 Progress = Callable[[str], None]
-#: Registry fields an import may change on an existing firm (never unit-level facts an officer owns).
-UPDATE_FIELDS = tuple(f for f in REGISTRY_FIELDS if f not in ("credit_code", "is_demo"))
+#: Registry fields an import may change on an existing firm (the unit only when the row names one).
+UPDATE_FIELDS = tuple(f for f in FRAME_SCHEMA if f not in ("credit_code", "is_demo"))
 MAX_ERRORS_KEPT = 200
 MAX_REJECTED_FILE_ROWS = 100_000
 
@@ -71,6 +71,8 @@ class ImportResult:
     errors: list[dict] = field(default_factory=list)
     rejected_rows: list[tuple[int, str, dict]] = field(default_factory=list)
     seconds: float = 0.0
+    write_seconds: float = 0.0  # spent writing (this process and the database)
+    wait_seconds: float = 0.0  # spent waiting for the workers' batches
 
 
 def _unit_ids() -> dict[str, int]:
@@ -88,8 +90,12 @@ def _chunks(seq: list, size: int) -> Iterator[list]:
         yield seq[i:i + size]
 
 
+STAGE = "zs_firm_stage"
+
+
 class _Writer:
-    """Writes prepared batches; holds what is looked up once per import."""
+    """Writes prepared batches through a temporary staging table, so the database matches, inserts
+    and updates a whole batch in a few set-based statements (no lists of codes sent back and forth)."""
 
     def __init__(self, *, user, history: bool, classify: bool):
         self.user_id = getattr(user, "pk", None)
@@ -100,102 +106,121 @@ class _Writer:
         self.corrected = corrected_firm_ids() if classify else set()
         # local firms entered by hand (chain leaders) without a credit code, by name key
         self.uncoded = dict(Firm.objects.filter(credit_code__isnull=True).values_list("name_key", "id"))
-        self.firm_table = Firm._meta.db_table
-        self.history_table = Firm.history.model._meta.db_table
-        self.columns = [*REGISTRY_FIELDS, "unit_id", "short_name", "stock_code", "description", "is_chain_leader",
-                        "created_at", "updated_at"]
-
-    def existing(self, codes: list[str]) -> dict[str, tuple]:
-        """credit code → (id, *UPDATE_FIELDS values as stored)."""
-        out: dict[str, tuple] = {}
-        for part in _chunks(codes, 5000):
-            for row in Firm.objects.filter(credit_code__in=part).order_by().values_list(
-                    "credit_code", "id", *UPDATE_FIELDS, "unit_id"):
-                out[row[0]] = row[1:]
-        return out
+        self.firm_table = connection.ops.quote_name(Firm._meta.db_table)
+        self.history_table = connection.ops.quote_name(Firm.history.model._meta.db_table)
+        self.stage_columns = list(FRAME_SCHEMA)
+        qn = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
+            cursor.execute(f"CREATE TEMP TABLE {STAGE} AS SELECT "
+                           f"{', '.join(qn(c) for c in self.stage_columns)} FROM {self.firm_table} WHERE 1 = 0")
 
     def write(self, batch: PreparedBatch, result: ImportResult) -> None:
         now = timezone.now()
-        pos = {f: i for i, f in enumerate(REGISTRY_FIELDS)}
-        codes = [r[pos["credit_code"]] for r in batch.rows]
-        with transaction.atomic():
-            stored = self.existing(codes)
-            new_rows, changed, firm_of_row = [], [], []
-            for r in batch.rows:
-                unit_id = self.units.get(r[pos["district"]]) if r[pos["is_local"]] else None
-                have = stored.get(r[pos["credit_code"]])
-                if have is None and r[pos["is_local"]] and r[pos["name_key"]] in self.uncoded:
-                    firm_id = self.uncoded.pop(r[pos["name_key"]])
-                    changed.append((firm_id, r, unit_id, True))
-                    firm_of_row.append(firm_id)
-                    continue
-                if have is None:
-                    new_rows.append((*r, unit_id, "", "", "", False, now, now))
-                    firm_of_row.append(None)
-                    continue
-                firm_id = have[0]
-                firm_of_row.append(firm_id)
-                new_values = tuple(r[pos[f]] for f in UPDATE_FIELDS) + (unit_id if unit_id else have[-1],)
-                if new_values != tuple(have[1:]):
-                    changed.append((firm_id, r, new_values[-1], False))
-            if new_rows:
-                bulk.insert_rows(self.firm_table, self.columns, new_rows)
-            self._update(changed, now)
-            new_ids = self.ids_by_code([row[pos["credit_code"]] for row in new_rows])
-            firm_ids = [fid if fid is not None else new_ids[r[pos["credit_code"]]]
-                        for fid, r in zip(firm_of_row, batch.rows, strict=True)]
+        frame = batch.frame
+        qn = connection.ops.quote_name
+        cols = ", ".join(qn(c) for c in self.stage_columns)
+        with transaction.atomic(), connection.cursor() as cursor:
+            if bulk.is_postgres():
+                # a batch is re-done by importing the file again: no need to wait for its WAL flush
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+            matched = self._match_uncoded(cursor, frame, now)
+            if matched:
+                frame = frame.filter(~pl.col("credit_code").is_in(list(matched)))
+            cursor.execute(f"DELETE FROM {STAGE}")
+            self._stage(cursor, frame)
+            # existing firms first (so the rows inserted next are not compared again), then the new ones
+            distinct = "IS DISTINCT FROM" if bulk.is_postgres() else "IS NOT"
+            fields = [f for f in UPDATE_FIELDS if f != "unit_id"]
+            t = self.firm_table
+            cursor.execute(
+                f"UPDATE {t} SET {', '.join(f'{qn(c)} = s.{qn(c)}' for c in fields)}, "
+                f"unit_id = COALESCE(s.unit_id, {t}.unit_id), updated_at = %s FROM {STAGE} s "
+                f"WHERE {t}.credit_code = s.credit_code AND ({', '.join(f'{t}.{qn(c)}' for c in fields)}, "
+                f"{t}.unit_id) {distinct} ({', '.join('s.' + qn(c) for c in fields)}, "
+                f"COALESCE(s.unit_id, {t}.unit_id)) RETURNING {t}.credit_code, {t}.id", [now])
+            updated = dict(cursor.fetchall())
+            extra = ["short_name", "stock_code", "description", "is_chain_leader", "created_at", "updated_at"]
+            cursor.execute(
+                f"INSERT INTO {t} ({cols}, {', '.join(qn(c) for c in extra)}) "
+                f"SELECT {', '.join('s.' + qn(c) for c in self.stage_columns)}, '', '', '', %s, %s, %s "
+                f"FROM {STAGE} s WHERE NOT EXISTS (SELECT 1 FROM {t} f WHERE f.credit_code = s.credit_code) "
+                f"RETURNING credit_code, id", [False, now, now])
+            inserted = dict(cursor.fetchall())
+            id_of = {**inserted, **updated}
+            if len(id_of) < frame.height:  # unchanged rows: their ids are needed for the placements
+                cursor.execute(f"SELECT f.credit_code, f.id FROM {t} f JOIN {STAGE} s ON s.credit_code = f.credit_code")
+                id_of = dict(cursor.fetchall())
+            id_of.update(matched)
             if self.history:
-                self._history(list(new_ids.values()), "+", now)
-                self._history([c[0] for c in changed], "~", now)
+                self._history(cursor, list(inserted.values()), "+", now)
+                self._history(cursor, [*updated.values(), *matched.values()], "~", now)
             if self.classify and batch.predictions is not None:
+                firm_ids = [id_of[c] for c in batch.frame["credit_code"].to_list()]
                 keep = [i for i, fid in enumerate(firm_ids) if fid not in self.corrected]
                 ids = [firm_ids[i] for i in keep]
                 preds = [batch.predictions[i] for i in keep]
                 rows = placement_rows(ids, preds, self.node_ids, now)
-                if stored or changed:
-                    placements_replace_auto(ids, rows)
-                else:
-                    bulk.insert_rows(FirmPlacement._meta.db_table, PLACEMENT_COLUMNS, rows)
+                new = set(inserted.values())
+                old = [fid for fid in ids if fid not in new]
+                if old:
+                    bulk.delete_in(FirmPlacement._meta.db_table, "firm_id", old,
+                                   extra=f"AND source = '{PlacementSource.AUTO}'")
+                bulk.insert_rows(FirmPlacement._meta.db_table, PLACEMENT_COLUMNS, rows)
                 result.placed += sum(1 for p in preds if p)
-        result.inserted += len(new_rows)
-        result.updated += len(changed)
-        result.unchanged += len(batch.rows) - len(new_rows) - len(changed)
+        result.inserted += len(inserted)
+        result.updated += len(updated) + len(matched)
+        result.unchanged += batch.frame.height - len(inserted) - len(updated) - len(matched)
 
-    def ids_by_code(self, codes: list[str]) -> dict[str, int]:
+    def _stage(self, cursor, frame: pl.DataFrame) -> None:
+        if frame.height == 0:
+            return
+        if bulk.is_postgres():
+            buf = io.BytesIO()
+            frame.select(self.stage_columns).write_csv(buf, include_header=False, quote_style="non_numeric")
+            with cursor.cursor.copy(f"COPY {STAGE} FROM STDIN WITH (FORMAT csv)") as cp:
+                cp.write(buf.getvalue())
+        else:
+            cursor.executemany(f"INSERT INTO {STAGE} VALUES ({', '.join(['%s'] * len(self.stage_columns))})",
+                               frame.select(self.stage_columns).rows())
+
+    def _match_uncoded(self, cursor, frame: pl.DataFrame, now) -> dict[str, int]:
+        """Rows of local firms entered by hand without a code (leaders): the row fills them in."""
+        if not self.uncoded:
+            return {}
+        hits = frame.filter(pl.col("is_local") & pl.col("name_key").is_in(list(self.uncoded)))
+        if hits.height == 0:
+            return {}
+        known = set(Firm.objects.filter(credit_code__in=hits["credit_code"].to_list())
+                    .values_list("credit_code", flat=True))
         out: dict[str, int] = {}
-        for part in _chunks(codes, 5000):
-            out.update(Firm.objects.filter(credit_code__in=part).order_by().values_list("credit_code", "id"))
+        qn = connection.ops.quote_name
+        for row in hits.iter_rows(named=True):
+            if row["credit_code"] in known or row["name_key"] not in self.uncoded:
+                continue
+            firm_id = self.uncoded.pop(row["name_key"])
+            fields = [f for f in UPDATE_FIELDS if f != "unit_id"]
+            cursor.execute(
+                f"UPDATE {self.firm_table} SET {', '.join(f'{qn(c)} = %s' for c in fields)}, credit_code = %s, "
+                f"unit_id = COALESCE(%s, unit_id), updated_at = %s WHERE id = %s",
+                [*(row[c] for c in fields), row["credit_code"], row["unit_id"], now, firm_id])
+            out[row["credit_code"]] = firm_id
         return out
 
-    def _update(self, changed: list[tuple[int, tuple, int | None, bool]], now) -> None:
-        if not changed:
-            return
-        pos = {f: i for i, f in enumerate(REGISTRY_FIELDS)}
-        fields = [*UPDATE_FIELDS, "unit_id"]
-        qn = connection.ops.quote_name
-        sql = (f"UPDATE {qn(self.firm_table)} SET {', '.join(f'{qn(f)} = %s' for f in fields)}, "
-               f"{qn('updated_at')} = %s, {qn('credit_code')} = %s WHERE id = %s")
-        with connection.cursor() as cursor:
-            cursor.executemany(sql, [[*(r[pos[f]] for f in UPDATE_FIELDS), unit_id, now, r[pos["credit_code"]], firm_id]
-                                     for firm_id, r, unit_id, _ in changed])
-
-    def _history(self, firm_ids: list[int], kind: str, now) -> None:
+    def _history(self, cursor, firm_ids: list[int], kind: str, now) -> None:
         """One history row per firm, copied from the row just written (the database does the work)."""
         if not firm_ids:
             return
         qn = connection.ops.quote_name
-        names = [f.column for f in Firm._meta.concrete_fields]
-        cols = ", ".join(qn(c) for c in names)
-        with connection.cursor() as cursor:
-            for part in _chunks(firm_ids, 5000):
-                if bulk.is_postgres():
-                    where, params = "id = ANY(%s)", [part]
-                else:
-                    where, params = f"id IN ({', '.join(['%s'] * len(part))})", part
-                cursor.execute(
-                    f"INSERT INTO {qn(self.history_table)} ({cols}, history_date, history_change_reason, "
-                    f"history_type, history_user_id) SELECT {cols}, %s, %s, %s, %s FROM {qn(self.firm_table)} "
-                    f"WHERE {where}", [now, "企业库导入", kind, self.user_id, *params])
+        cols = ", ".join(qn(f.column) for f in Firm._meta.concrete_fields)
+        head = (f"INSERT INTO {self.history_table} ({cols}, history_date, history_change_reason, history_type, "
+                f"history_user_id) SELECT {cols}, %s, %s, %s, %s FROM {self.firm_table} ")
+        params = [now, "企业库导入", kind, self.user_id]
+        if bulk.is_postgres():
+            cursor.execute(head + "WHERE id = ANY(%s)", [*params, firm_ids])
+            return
+        for part in _chunks(firm_ids, 30_000):
+            cursor.execute(head + f"WHERE id IN ({', '.join(['%s'] * len(part))})", [*params, *part])
 
 
 def firms_import_universe(*, batches: Iterable[tuple[pl.DataFrame, int]], user=None, classify: bool = True,
@@ -220,8 +245,10 @@ def firms_import_universe(*, batches: Iterable[tuple[pl.DataFrame, int]], user=N
                 result.errors.append({"row": line, "errors": reason})
             if len(result.rejected_rows) < MAX_REJECTED_FILE_ROWS:
                 result.rejected_rows.append((line, reason, raw))
-        if prepared.rows:
+        if prepared.frame.height:
+            t0 = time.perf_counter()
             writer.write(prepared, result)
+            result.write_seconds += time.perf_counter() - t0
         if progress:
             rate = result.total / max(time.perf_counter() - started, 1e-9)
             progress(f"企业库导入：已读 {result.total:,} 行，新增 {result.inserted:,}，更新 {result.updated:,}，"
@@ -230,18 +257,25 @@ def firms_import_universe(*, batches: Iterable[tuple[pl.DataFrame, int]], user=N
     if workers > 1:
         ctx = get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=worker_init,
-                                 initargs=(specs, examples)) as pool:
+                                 initargs=(specs, examples, writer.units)) as pool:
             pending = []
+            def next_result(fut):
+                t0 = time.perf_counter()
+                prepared = fut.result()
+                result.wait_seconds += time.perf_counter() - t0
+                return prepared
+
             for df, first_line in batches:
                 pending.append(pool.submit(worker_prepare, (df, first_line, today, demo)))
                 while len(pending) > workers:
-                    consume(pending.pop(0).result())
+                    consume(next_result(pending.pop(0)))
             for fut in pending:
-                consume(fut.result())
+                consume(next_result(fut))
     else:
         clf = classifier_get() if classify else None
         for df, first_line in batches:
-            consume(prepare_batch(df, first_line=first_line, today=today, demo=demo, classifier=clf))
+            consume(prepare_batch(df, first_line=first_line, today=today, demo=demo, classifier=clf,
+                                  unit_ids=writer.units))
     if bulk.is_postgres():
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(Firm._meta.db_table)}")
