@@ -338,7 +338,9 @@ def extracted_project_accept(
     if not user.mines_leads:
         raise BusinessError(ERR_NOT_MINER, status=403)
     extracted = (
-        ExtractedProject.objects.select_for_update(of=("self",)).select_related("document", "lead").get(pk=extracted.pk)
+        ExtractedProject.objects.select_for_update(of=("self",))
+        .select_related("document", "lead")
+        .get(pk=extracted.pk)
     )
     if extracted.status == ReviewStatus.ACCEPTED:
         code = extracted.lead.code if extracted.lead else "已删除"
