@@ -6,7 +6,17 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 
-@db_periodic_task(crontab(hour="2", minute="0"))
+def _utc_hour(local_hour: int) -> int:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.conf import settings
+
+    local = datetime(2026, 1, 15, local_hour, tzinfo=ZoneInfo(settings.TIME_ZONE))
+    return local.astimezone(ZoneInfo("UTC")).hour
+
+
+@db_periodic_task(crontab(hour=str(_utc_hour(2)), minute="0"))  # 02:00 Beijing time
 def nightly_project_checks() -> dict:
     """项目体检 and score refresh every night: health findings and follow-up recency change daily."""
     from .services.health import health_run
@@ -27,16 +37,6 @@ def refresh_project(project_id: int) -> None:
 
 # ---- reminders of overdue next steps (招商专班 / 跟踪服务) -----------------------------------------
 # huey runs with utc=True: the local 07:00 is turned into its UTC hour (Asia/Shanghai → 23).
-
-def _utc_hour(local_hour: int) -> int:
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
-    from django.conf import settings
-
-    local = datetime(2026, 1, 15, local_hour, tzinfo=ZoneInfo(settings.TIME_ZONE))
-    return local.astimezone(ZoneInfo("UTC")).hour
-
 
 @db_periodic_task(crontab(minute="0", hour=str(_utc_hour(7))))
 def follow_up_reminders_daily() -> int:
