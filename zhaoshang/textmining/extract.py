@@ -712,12 +712,17 @@ class _Assembler:
         if stage is not None:
             p.stage = stage.value
             p.evidence["stage"] = Evidence.of(stage)
-        place = draft.place or self._place(self._places(segs)) or self._place(self._places(draft.context))
+        place = draft.place or self._place(self._places(segs))
+        shared_place = self._place(self._places(draft.context))
+        if shared_place is not None and (
+            place is None or place.attrs["rank"] <= 2 < shared_place.attrs["rank"]
+        ):
+            place = shared_place  # the city said in passing (连云港分行) is less than the zone the sentence opened with
         doc_place = self._doc_place()
         if place is not None and doc_place is not None and lx.LYG_PARENT.get(doc_place.value) == place.value:
             place = doc_place  # 徐圩新区 in the body, 石化基地 in the headline: the park within the zone
         if place is None or (
-            place.attrs["rank"] < 2
+            place.attrs["rank"] <= 2
             and doc_place is not None
             and doc_place.attrs["rank"] > place.attrs["rank"]
         ):

@@ -1514,6 +1514,9 @@ class ProjectNameExtractor(Extractor):
             s, e = m.span()
             if text.startswith(_NOT_AFTER_PROJECT, e):
                 continue  # 项目为王, 项目专班: about projects in general
+            if s > 0 and text[s - 1] in "为对向给帮替" and _SERVE_AFTER.match(text, e):
+                out.append(Mention(self.kind, s, e, "项目", value="项目", attrs={"type": "coref"}))
+                continue  # 银行为项目提供授信, 为项目做好服务: the project already named
             tail = _NAME_TAIL.match(text, e)
             if tail:
                 e = tail.end()
@@ -1599,6 +1602,7 @@ class ProjectNameExtractor(Extractor):
         return "named"
 
 
+_SERVE_AFTER = re.compile(r"提供|服务|办理|争取|协调|解决|做好|开展|落实|配套|融资|授信|贷款")
 _LIST_TAIL = re.compile(
     r"等(?:\d+|[一二两三四五六七八九十]+)?个?(?:重大|重点|产业|重大产业|工业|省重大|市重点)?$"
 )

@@ -64,6 +64,15 @@ class UploadBatch(models.Model):
     def is_finished(self) -> bool:
         return self.status == BatchStatus.DONE
 
+    @property
+    def is_stalled(self) -> bool:
+        """Queued for minutes without a start: the task queue is probably not running."""
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        return self.status == BatchStatus.QUEUED and timezone.now() - self.created_at > timedelta(minutes=2)
+
 
 class SourceDocument(TimeStampedModel):
     batch = models.ForeignKey(

@@ -36,8 +36,11 @@ MAX_UPLOAD_BYTES = (
 )  # a 10 MB text is analysed (its first 300,000 characters); a dump is refused
 MAX_FILES = 50
 MAX_PASTE_CHARS = 300_000
-#: one document up to this size is analysed right after the upload; anything more goes to the queue
-INLINE_MAX_BYTES = 512 * 1024
+#: an upload up to these sizes is analysed right after it is saved (about 10 ms a document); larger
+#: uploads go to the queue and the officer watches their progress
+INLINE_MAX_DOCUMENTS = 10
+INLINE_MAX_BYTES = 1024 * 1024
+PLACEHOLDER_TITLE = "（粘贴的文字）"
 
 ERR_NOT_MINER = "您的角色不能进行信息挖掘。"
 ERR_NOTHING = "请粘贴文字或选择要上传的文件。"
@@ -71,6 +74,12 @@ class _Item:
 
 def _sha1(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
+
+
+def _is_html(text: str) -> bool:
+    from .normalize import looks_like_html
+
+    return looks_like_html(text)
 
 
 def _first_line(text: str, limit: int = 100) -> str:
@@ -139,7 +148,7 @@ def document_upload(
         items.append(
             _Item(
                 DocumentSource.PASTE,
-                ((title or "").strip() or _first_line(text))[:200],
+                ((title or "").strip() or ("" if _is_html(text) else _first_line(text)))[:200],
                 "",
                 text.encode("utf-8"),
             )
@@ -171,7 +180,7 @@ def document_upload(
             unit=user.unit,
             uploaded_by=user,
             source=item.source,
-            title=item.title or "（粘贴的文字）",
+            title=item.title or PLACEHOLDER_TITLE,
             filename=item.filename[:255],
             size=len(item.data),
             sha1=sha1,
@@ -183,8 +192,8 @@ def document_upload(
         outcome.created.append(doc)
     outcome.batch = batch
     batch_id = batch.pk
-    if len(fresh) == 1 and len(fresh[0][1].data) <= INLINE_MAX_BYTES:
-        # one small document: analysed right after the commit (milliseconds), so the officer lands on it
+    if len(fresh) <= INLINE_MAX_DOCUMENTS and sum(len(item.data) for _, item in fresh) <= INLINE_MAX_BYTES:
+        # a few documents: analysed right after the commit, so the officer lands on the results
         transaction.on_commit(lambda: batch_process(batch_id=batch_id))
     else:
         from .tasks import batch_process_task
@@ -234,8 +243,8 @@ def document_process(*, document_id: int) -> SourceDocument:
     doc.error = (result.error or "")[:500]
     doc.status = DocumentStatus.FAILED if result.error else DocumentStatus.DONE
     doc.processed_at = timezone.now()
-    if doc.source == DocumentSource.FEED:
-        doc.title = _first_line(result.text) or doc.title  # the entry's headline
+    if doc.source == DocumentSource.FEED or doc.title == PLACEHOLDER_TITLE:
+        doc.title = _first_line(result.text) or doc.title  # the headline of a feed entry or a pasted page
     doc.full_clean()
     doc._history_user = doc.uploaded_by
     doc.save()

@@ -63,6 +63,10 @@ def document_create(request: HttpRequest) -> HttpResponse:
         except BusinessError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
+            if outcome.batch is not None and len(outcome.created) > 1:
+                return redirect(
+                    "textmining:batch_detail", id=outcome.batch.pk
+                )  # the batch page lists the notes
             for note in outcome.refused:
                 messages.warning(request, note)
             for doc in outcome.duplicates:

@@ -220,3 +220,15 @@ def test_one_project_named_twice_in_a_sentence_is_one() -> None:
 def test_names_with_day_and_service_words_stay_whole() -> None:
     text = "深圳日升光电有限公司与中国生物科技服务控股有限公司签约光伏玻璃项目，投资5亿元。"
     assert projects(text, "companies") == [(["深圳日升光电有限公司", "中国生物科技服务控股有限公司"],)]
+
+
+def test_a_bank_serving_the_project_is_neither_a_project_nor_its_place() -> None:
+    text = (
+        "连云港市开发区两个项目签约\n6月3日，连云港经济技术开发区与江苏恒康药业有限公司签约年产50吨多肽原料药项目，"
+        "总投资12亿元；与上海凯德医疗器械有限公司签约微创介入器械项目，总投资5亿元。"
+        "中国银行连云港分行为项目提供授信10亿元。"
+    )
+    assert projects(text, "name", "companies", "location") == [
+        ("年产50吨多肽原料药项目", ["江苏恒康药业有限公司"], "连云港经济技术开发区"),
+        ("微创介入器械项目", ["上海凯德医疗器械有限公司"], "连云港经济技术开发区"),
+    ]

@@ -313,3 +313,23 @@ def test_a_city_document_offers_the_district_or_zone_it_is_about(city_admin, xuw
     # a unit's own document stays with the unit
     own = paste(user=xuwei_officer, text=SIGNING)
     assert selectors.suggested_unit(user=xuwei_officer, extracted=own.projects.get()) == xuwei_officer.unit
+
+
+def test_an_upload_of_many_files_goes_to_the_queue_and_reports_progress(
+    lianyun_officer, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    files = [upload_file(f"新闻{n}.txt", (SIGNING + f"\n第{n}篇。").encode("utf-8")) for n in range(12)]
+    # when twelve documents are uploaded (more than are analysed in the request); the test queue runs at once
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = document_upload(user=lianyun_officer, files=files)
+    batch = UploadBatch.objects.get(pk=outcome.batch.pk)
+    assert (batch.status, batch.total, batch.done, batch.percent) == (BatchStatus.DONE, 12, 12, 100)
+    assert SourceDocument.objects.filter(status=DocumentStatus.DONE).count() == 12
+    # a batch left queued for minutes says the queue is probably not running
+    batch.status = BatchStatus.QUEUED
+    batch.created_at = timezone.now() - timedelta(minutes=3)
+    assert batch.is_stalled

@@ -135,3 +135,22 @@ def test_the_original_file_is_downloaded_never_rendered(client, lianyun_officer)
     assert response["Content-Disposition"].startswith("attachment")
     page = client.get(f"/mining/documents/{doc.pk}/").content.decode()
     assert "<script>alert(1)</script>" not in page
+
+
+def test_several_files_open_the_batch_page_with_the_refused_ones_noted(
+    client, lianyun_officer, django_capture_on_commit_callbacks
+):
+    client.force_login(lianyun_officer)
+    files = [
+        upload_file("签约.txt", SIGNING.encode("utf-8")),
+        upload_file("开工.txt", TWO_PROJECTS.encode("gbk")),
+        upload_file("图片.png", b"\x89PNG\r\n\x1a\n"),
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/mining/new/", {"files": files})
+    batch_url = response["Location"]
+    assert batch_url.startswith("/mining/batches/")
+    page = client.get(batch_url).content.decode()
+    assert "分析完成：共 2 篇文档。" in page
+    assert "“图片.png”的类型不支持" in page
+    assert page.count("“图片.png”的类型不支持") == 1
