@@ -123,14 +123,14 @@ def estimate_hazards(facts: Facts, *, as_of: date, major_min: Decimal) -> Hazard
     since = as_of - timedelta(days=LOOKBACK_DAYS)
     stage, major, duration, outcome = [], [], [], []
     for p in facts.projects:
-        for s in spells_of(p, major_min):
-            if s.start > as_of or (s.end or as_of) < since:
+        for spell in spells_of(p, major_min):
+            if spell.start > as_of or (spell.end or as_of) < since:
                 continue
-            ended = s.end is not None and s.end <= as_of
-            stage.append(s.stage)
-            major.append(int(s.major))
-            duration.append(max(0, ((s.end if ended else as_of) - s.start).days))
-            outcome.append({"advance": 1, "exit": 2}.get(s.outcome, 0) if ended else 0)
+            ended = spell.end is not None and spell.end <= as_of
+            stage.append(spell.stage)
+            major.append(int(spell.major))
+            duration.append(max(0, ((spell.end if ended and spell.end else as_of) - spell.start).days))
+            outcome.append({"advance": 1, "exit": 2}.get(spell.outcome or "", 0) if ended else 0)
     st, mj = np.array(stage, dtype=np.int64), np.array(major, dtype=np.int64)
     d, oc = np.array(duration, dtype=np.float64), np.array(outcome, dtype=np.int64)
     lo, hi = BIN_EDGES[:-1].astype(np.float64), BIN_EDGES[1:].astype(np.float64)

@@ -254,6 +254,23 @@ def _transfers(admin: User, officers: dict[str, User], units: dict[str, Unit], t
     return made
 
 
+def _identity(admin: User, officers: dict[str, User], units: dict[str, Unit], today: date) -> int:
+    """One firm written two ways by two units (a one-character slip in a long 字号): two firm rows, offered
+    on the merge-candidates page; merging them turns up the duplicate pursuit."""
+    made = 0
+    for code, unit, name in (("XS-DEMO-FM-1", "lianyun", "南通中科联创医药股份有限公司"),
+                             ("XS-DEMO-FM-2", "haizhou", "南通中科连创医药股份有限公司")):
+        if Lead.objects.filter(code=code).exists():
+            continue
+        services.lead_create(user=officers[unit], unit=units[unit], firm_name=name, code=code, channel_kind="agent",
+                             summary="（演示数据）中介推荐，拟建设原料药及制剂一体化基地", is_demo=True,
+                             received_on=today - timedelta(days=3))
+        made += 1
+    from zhaoshang.firms.services import firm_candidates_refresh
+
+    return firm_candidates_refresh(user=admin)["new"] if made else 0
+
+
 def extend_demo(*, scale: str, seed: int, today: date, progress=None) -> dict[str, int]:
     today = today or timezone.localdate()
     rng = random.Random(f"{seed}-leads")
@@ -277,6 +294,9 @@ def extend_demo(*, scale: str, seed: int, today: date, progress=None) -> dict[st
         signing = _signing(admin, officers, units, today)
     with transaction.atomic():
         transfers = _transfers(admin, officers, units, today)
+    with transaction.atomic():
+        candidates = _identity(admin, officers, units, today)
     return {"渠道": channels, "联系人": Contact.objects.filter(is_demo=True).count(), "线索关联渠道": worked,
             "线索关联项目": attached, "重复招商（演示）": crafted, "重复招商（生成数据中发现）": natural,
-            "重复签约": signing, "项目流转": transfers}
+            "重复签约": signing, "项目流转": transfers,
+            "疑似重复企业": candidates}

@@ -290,9 +290,9 @@ def signing_check(*, project, user=None, notify: bool = True):
             twins.append((other, why))
     if not twins:
         return None
+    records_of = ConflictRecord.objects.filter(project__in=[project, *[t for t, _ in twins]]).values("conflict_id")
     existing = PursuitConflict.objects.select_for_update().filter(
-        firm=firm, kind=ConflictKind.DUPLICATE_SIGNING, records__project__in=[project, *[t for t, _ in twins]]
-    ).distinct().order_by("-id").first()
+        firm=firm, kind=ConflictKind.DUPLICATE_SIGNING, pk__in=records_of).order_by("-id").first()
     records = [project, *[t for t, _ in twins]]
     if existing is not None:
         _, have = _records_of(existing)

@@ -74,8 +74,8 @@ def transfer_request(*, user, to_unit: Unit, reason: str, lead: Lead | None = No
 
 
 def _pending(user, transfer: Transfer, *, side: str) -> Transfer:
-    transfer = Transfer.objects.select_for_update().select_related("lead__unit", "project__unit", "from_unit",
-                                                                    "to_unit").get(pk=transfer.pk)
+    transfer = Transfer.objects.select_for_update(of=("self",)).select_related(
+        "lead__unit", "project__unit", "from_unit", "to_unit").get(pk=transfer.pk)
     if transfer.status != TransferStatus.PENDING:
         raise BusinessError(f"该流转{transfer.get_status_display()}", status=409)
     unit = transfer.to_unit if side == "to" else transfer.from_unit
