@@ -283,10 +283,15 @@ def extend_demo(*, scale: str, seed: int, today: date, progress=None) -> dict[st
     attached = _attach_converted(admin)
     if progress:
         progress(f"渠道 {channels} 个，线索关联渠道 {worked} 条，研判 {rated // 6} 条，关联项目 {attached} 个")
-    # Every generated project linked to its firm, and duplicate pursuit among them found (no notices: bulk).
+    # The generated projects linked to their firms, and duplicate pursuit among them found (no notices:
+    # bulk). Projects other apps add to the demo later are left to the periodic scan, so that a second
+    # build adds nothing.
+    from zhaoshang.demo.generator import SCALES
     from zhaoshang.projects.models import Project
 
-    ids = list(Project.objects.filter(is_demo=True, pursuit_scan__isnull=True).values_list("pk", flat=True))
+    prefix = {"demo": "DEMO", "city": "DEMO-C", "province": "DEMO-P"}.get(scale, "DEMO")  # as generator.py numbers them
+    ids = list(Project.objects.filter(is_demo=True, pursuit_scan__isnull=True, code__regex=rf"^{prefix}-[0-9]+$")
+               .values_list("pk", flat=True)[:SCALES.get(scale, SCALES["demo"])[0]])
     natural = services.pursuit_scan(project_ids=ids, notify=False) if ids else 0
     with transaction.atomic():
         crafted = _pursuits(rng, admin, officers, units, today)
