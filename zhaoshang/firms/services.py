@@ -364,11 +364,12 @@ def firm_candidates_refresh(*, user=None) -> dict[str, int]:
     from .models import FirmMergeCandidate
 
     names, codes, owners = _candidate_names()
+    code_of = {owner: code for owner, code in zip(owners, codes, strict=True) if code}
     best: dict[tuple[int, int], tuple] = {}
     for c in find_duplicate_candidates(names, credit_codes=codes):
         a, b = owners[c.i], owners[c.j]
-        if a == b:
-            continue
+        if a == b or (code_of.get(a) and code_of.get(b) and code_of[a] != code_of[b]):
+            continue  # two firms with their own credit codes are two firms, however alike the names
         pair = (min(a, b), max(a, b))
         rank = (c.verdict is Verdict.SAME, c.score)
         if pair not in best or rank > best[pair][0]:

@@ -124,3 +124,9 @@ def test_a_firm_first_written_on_another_units_lead_is_not_listed_to_a_unit(worl
     assert not firm_queryset(user=lianyun).filter(name="徐圩保密企业有限公司").exists()
     assert [f.name for f in firm_list(user=lianyun)] == ["连云企业有限公司"]
     assert firm_queryset(user=world.user("city_admin")).filter(name="徐圩保密企业有限公司").exists()
+
+
+def test_firms_with_their_own_credit_codes_are_not_offered_however_alike(db):
+    firm_resolve(name="连云港嘉顺房地产开发有限公司", credit_code=CODE_A)
+    firm_resolve(name="连云港锦顺房地产开发有限公司", credit_code=CODE_B)
+    assert firm_candidates_refresh() == {"pairs": 0, "new": 0}
