@@ -127,8 +127,10 @@ def extend_demo(*, scale: str, seed: int, today: date, progress=None) -> dict[st
     imported = 0
     if have < expected:
         gen = UniverseGenerator(scale=scale, seed=seed, today=today)
+        big = expected > 100_000
         result = firms_import_universe(batches=gen.frames(), user=admin, demo=True, today=today,
-                                       workers=2 if expected > 100_000 else 0, progress=progress)
+                                       workers=2 if big else 0, initial=big and have < expected // 10,
+                                       progress=progress)
         imported = result.inserted
     signals = _signals(rng, admin, today)
     projects = _project_nodes(rng, today)

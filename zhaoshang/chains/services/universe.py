@@ -223,14 +223,74 @@ class _Writer:
             cursor.execute(head + f"WHERE id IN ({', '.join(['%s'] * len(part))})", [*params, *part])
 
 
+#: Tables whose secondary indexes an initial load builds once at the end instead of row by row.
+DEFERRED_TABLES = (Firm._meta.db_table, Firm.history.model._meta.db_table, FirmPlacement._meta.db_table)
+
+
+def _pending_file() -> Path:
+    from django.conf import settings
+
+    return Path(settings.BASE_DIR) / "var" / f"chains-deferred-indexes-{connection.settings_dict['NAME'].split('/')[-1]}.sql"
+
+
+def indexes_defer() -> int:
+    """PostgreSQL, initial loads only: drop the secondary indexes (not those of a primary key or
+    unique constraint) of the firm, firm-history and placement tables, keeping their definitions in
+    ``var/`` so :func:`indexes_restore` rebuilds them even after a crash. Returns how many."""
+    if not bulk.is_postgres():
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid "
+            "JOIN pg_class c ON c.oid = i.indexrelid WHERE t.relname = ANY(%s) AND NOT EXISTS "
+            "(SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)", [list(DEFERRED_TABLES)])
+        found = cursor.fetchall()
+        path = _pending_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as f:
+            for _, definition in found:
+                f.write(definition.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1) + ";\n")
+        for name, _ in found:
+            cursor.execute(f"DROP INDEX IF EXISTS {connection.ops.quote_name(name)}")
+    return len(found)
+
+
+def indexes_restore() -> int:
+    """Rebuild the indexes an initial load deferred (also after an interrupted load)."""
+    path = _pending_file()
+    if not bulk.is_postgres() or not path.exists():
+        return 0
+    statements = [s for s in path.read_text(encoding="utf-8").split(";\n") if s.strip()]
+    with connection.cursor() as cursor:
+        cursor.execute("SET maintenance_work_mem = '512MB'")
+        for sql in statements:
+            cursor.execute(sql)
+        for table in DEFERRED_TABLES:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+    path.unlink()
+    return len(statements)
+
+
 def firms_import_universe(*, batches: Iterable[tuple[pl.DataFrame, int]], user=None, classify: bool = True,
                           history: bool = True, workers: int = 0, demo: bool = False, today: date | None = None,
-                          progress: Progress | None = None) -> ImportResult:
+                          progress: Progress | None = None, initial: bool = False) -> ImportResult:
     """Import frames of registry rows (``read_batches`` of a file, or the demo generator's).
 
     ``workers`` > 1 prepares and classifies batches in that many processes while this one
-    writes; 0 or 1 does everything here (tests, small files).
+    writes; 0 or 1 does everything here (tests, small files). ``initial`` (a first load of a
+    large universe into a nearly empty table, on PostgreSQL) builds the secondary indexes of the
+    firm, history and placement tables once at the end instead of row by row.
     """
+    if initial:
+        indexes_defer()
+        try:
+            return firms_import_universe(batches=batches, user=user, classify=classify, history=history,
+                                         workers=workers, demo=demo, today=today, progress=progress)
+        finally:
+            t0 = time.perf_counter()
+            rebuilt = indexes_restore()
+            if progress and rebuilt:
+                progress(f"重建索引 {rebuilt} 个（{time.perf_counter() - t0:.0f} 秒）")
     started = time.perf_counter()
     today = today or timezone.localdate()
     result = ImportResult()

@@ -194,3 +194,19 @@ def test_the_synthetic_universe_is_valid_unique_and_deterministic():
     assert credit_codes(rows, ["320700", "320700"], 0) != credit_codes(rows, ["320700", "320700"], 1)
     local = a.filter(pl.col("城市") == "连云港市").height
     assert 50 < local < 160  # about 20 % at the demo scale
+
+
+def test_an_initial_load_rebuilds_every_index_it_deferred(chains):
+    from django.db import connection
+
+    from zhaoshang.chains.services.universe import DEFERRED_TABLES
+
+    def indexes():
+        with connection.cursor() as cursor:
+            return sorted(i["columns"].__repr__() + name for table in DEFERRED_TABLES
+                          for name, i in connection.introspection.get_constraints(cursor, table).items() if i["index"])
+
+    before = indexes()
+    result = firms_import_universe(batches=[(frame(), 2)], user=chains.user("city_admin"), today=TODAY, initial=True)
+    assert (result.inserted, result.rejected) == (2, 4)
+    assert indexes() == before
