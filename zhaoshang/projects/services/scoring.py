@@ -33,8 +33,16 @@ def project_facts(project: Project, *, today: date | None = None) -> ProjectFact
         investor_chain_leader=bool(investor and investor.is_chain_leader),
         days_since_follow_up=(today - project.last_follow_up_on).days if project.last_follow_up_on else None,
         has_leader=project.responsible_leader_id is not None,
-        has_task_force=hasattr(project, "task_force") and project.task_force is not None,
+        has_task_force=_has_active_task_force(project),
     )
+
+
+def _has_active_task_force(project: Project) -> bool:
+    """A closed (撤销) task force no longer serves the project, so it earns no maturity points."""
+    try:
+        return project.task_force.is_active
+    except Project.task_force.RelatedObjectDoesNotExist:
+        return False
 
 
 def project_scores(project: Project, *, today: date | None = None):
@@ -59,7 +67,7 @@ def projects_refresh_all(*, today: date | None = None, batch_size: int = 2000) -
     today = today or timezone.localdate()
     rules, thresholds = active_rules(), tier_thresholds()
     qs = (Project.objects.select_related("investor")
-          .annotate(has_tf=Count("task_force"), open_warnings=Count("warnings", filter=Q(warnings__resolved_on=None)))
+          .annotate(has_tf=Count("task_force", filter=Q(task_force__is_active=True)), open_warnings=Count("warnings", filter=Q(warnings__resolved_on=None)))
           .order_by("pk"))
     changed, batch = 0, []
     for project in qs.iterator(chunk_size=batch_size):

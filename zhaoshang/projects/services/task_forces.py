@@ -191,6 +191,10 @@ def task_force_close(*, user, task_force: TaskForce, reason: str = "") -> TaskFo
     task_force.save(update_fields=["is_active", "updated_at"])
     _event(task_force, user=user, kind="task_force",
            text=f"{user} 撤销招商专班“{task_force.name}”" + (f"，原因：{reason.strip()}" if reason.strip() else ""))
+    if task_force.project_id:
+        from .scoring import project_refresh_derived
+
+        project_refresh_derived(project=task_force.project)  # a closed task force earns no maturity points
     return task_force
 
 

@@ -226,6 +226,48 @@ def test_a_member_logs_a_follow_up_through_the_project_page(world, client, liany
     assert FollowUp.objects.get().owner.username == "taskforce"
 
 
+def test_the_project_page_shows_the_task_force_and_offers_members_only_what_they_may_do(
+        world, client, lianyun_officer, lianyun_tf_with_taskforce, lianyun_project):
+    url = reverse("projects:detail", args=[lianyun_project.id])
+    client.force_login(world.user("taskforce"))
+    page = client.get(url).content.decode()
+    # the member from 徐圩新区 sees the task force and the follow-up form, not the owning unit's edit forms
+    assert reverse("projects:task_force_detail", args=[lianyun_tf_with_taskforce.id]) in page
+    assert 'data-testid="follow-up-form"' in page
+    assert reverse("projects:edit", args=[lianyun_project.id]) not in page
+    assert 'data-testid="advance-form"' not in page
+    client.force_login(lianyun_officer)
+    page = client.get(url).content.decode()
+    assert reverse("projects:edit", args=[lianyun_project.id]) in page and 'data-testid="advance-form"' in page
+    assert f'{reverse("factors:create")}?project={lianyun_project.id}' in page
+
+
+def test_a_project_without_a_task_force_offers_to_form_one(world, client, lianyun_officer, lianyun_project):
+    client.force_login(lianyun_officer)
+    page = client.get(reverse("projects:detail", args=[lianyun_project.id])).content.decode()
+    assert "尚未组建专班" in page
+    assert f'{reverse("projects:task_force_create")}?project={lianyun_project.id}' in page
+
+
+def test_a_closed_task_force_no_longer_earns_maturity_points(world, lianyun_officer, lianyun_tf_with_taskforce,
+                                                              lianyun_project):
+    from zhaoshang.projects.models import Project
+    from zhaoshang.projects.services.scoring import project_scores, projects_refresh_all
+
+    def task_force_line():
+        rules = project_scores(Project.objects.get(pk=lianyun_project.pk))["maturity"].rules
+        return next(r for r in rules if r.label == "包挂领导与专班")
+
+    with_tf = Project.objects.get(pk=lianyun_project.pk).maturity_score
+    assert "有招商专班" in task_force_line().reason
+    task_force_close(user=lianyun_officer, task_force=lianyun_tf_with_taskforce)
+    assert "有招商专班" not in task_force_line().reason
+    closed = Project.objects.get(pk=lianyun_project.pk).maturity_score
+    assert closed < with_tf
+    projects_refresh_all()  # the nightly job agrees with the page
+    assert Project.objects.get(pk=lianyun_project.pk).maturity_score == closed
+
+
 def test_membership_ends_with_removal_or_closing(world, lianyun_officer, lianyun_tf_with_taskforce, lianyun_project):
     member = world.user("taskforce")
     task_force_close(user=lianyun_officer, task_force=lianyun_tf_with_taskforce)

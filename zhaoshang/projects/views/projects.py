@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from zhaoshang.core.errors import BusinessError
 from zhaoshang.core.htmx import template_for
-from zhaoshang.organizations.selectors import unit_list
+from zhaoshang.organizations.selectors import unit_list, visible_unit_ids
 
 from .. import selectors, services
 from ..enums import STAGE_ORDER, ChainName, Stage
@@ -25,6 +25,7 @@ from ..forms import (
     ProjectForm,
     ReasonForm,
 )
+from ..selectors_task_forces import task_force_for_project
 from ..services.scoring import project_scores
 
 
@@ -61,6 +62,15 @@ def _next_stage(project) -> str | None:
     return None
 
 
+def _factor_context(request: HttpRequest, project, today) -> dict:
+    """The project's factor requests (要素保障) as the factors app scopes them, for the side card."""
+    from zhaoshang.factors.selectors import factor_request_list
+
+    requests = factor_request_list(user=request.user, filters={"project": project.id}, today=today)
+    return {"factor_requests": list(requests[:8]), "factor_request_count": requests.count(),
+            "can_raise_factor": request.user.raises_factor_requests and project.stage != Stage.DROPPED}
+
+
 def _detail_context(request: HttpRequest, project, **forms) -> dict:
     """Everything the project page shows; forms passed in (with errors) replace the blank ones."""
     today = timezone.localdate()
@@ -77,8 +87,15 @@ def _detail_context(request: HttpRequest, project, **forms) -> dict:
         "warnings": project.warnings.filter(resolved_on=None),
         "transitions": project.transitions.select_related("actor"),
         "investors": project.investors.select_related("firm"),
-        "can_write": request.user.writes_business_data,
+        # Project edits belong to the owning unit's chain of command; task-force members from
+        # other units see the project and log follow-ups, but do not see forms that would refuse them.
+        "can_write": request.user.writes_business_data and project.unit_id in visible_unit_ids(user=request.user),
+        "can_follow_up": request.user.writes_business_data,
         "can_move_back": request.user.is_city_admin,
+        "task_force": task_force_for_project(user=request.user, project=project),
+        "can_form_task_force": request.user.manages_task_forces
+        and project.unit_id in visible_unit_ids(user=request.user),
+        **_factor_context(request, project, today),
         "today": today,
         "follow_up_form": FollowUpForm(initial={"happened_on": today}),
         "advance_form": AdvanceForm(target=target, initial={
