@@ -193,6 +193,30 @@ def test_the_project_hook_runs_after_commit(world, django_capture_on_commit_call
     assert PursuitConflict.objects.get().records.filter(project=project).exists()
 
 
+def test_entering_a_project_tells_the_other_unit_at_once(world, django_capture_on_commit_callbacks):
+    # the project service itself calls the hook: no periodic scan needed for the notice
+    make_lead(user=world.user("lianyun"), firm_name=FIRM)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        project = make_project(user=world.user("xuwei"), name="恒远项目", investor_name=FIRM)
+    assert callbacks, "project_create must schedule the duplicate-pursuit check"
+    assert PursuitConflict.objects.get().records.filter(project=project).exists()
+    assert set(_notices()) == {"lianyun", "xuwei", "city_admin"}
+
+
+def test_signing_schedules_the_duplicate_signing_check(world, django_capture_on_commit_callbacks):
+    xuwei = world.user("xuwei")
+    with django_capture_on_commit_callbacks(execute=True):  # each request commits on its own
+        first = _sign(_planned(xuwei, "年产5万吨碳纤维项目", FIRM), on=timezone.localdate() - timedelta(days=30),
+                      amount="100000")
+    with django_capture_on_commit_callbacks(execute=True):
+        second = _planned(xuwei, "5万吨碳纤维项目", "恒远新材料")
+    assert not PursuitConflict.objects.exists()  # one unit, not yet signed twice
+    with django_capture_on_commit_callbacks(execute=True):
+        _sign(second, on=timezone.localdate(), amount="102000")
+    conflict = PursuitConflict.objects.get(kind=ConflictKind.DUPLICATE_SIGNING)
+    assert set(conflict.records.values_list("project_id", flat=True)) == {first.pk, second.pk}
+
+
 def _planned(user, name: str, investor: str):
     return make_project(user=user, name=name, investor_name=investor, negotiation_started_on=date(2025, 12, 1))
 

@@ -55,6 +55,9 @@ def project_create(*, user, name: str, unit: Unit, total_investment: Decimal, in
     project.save()
     ProjectEvent.objects.create(project=project, actor=user, kind="created",
                                 text=f"{user} 录入项目，进入洽谈阶段")
+    from zhaoshang.leads.services import project_entered
+
+    project_entered(project=project)  # another unit pursuing the same investor is told at once (重复招商)
     from .scoring import project_refresh_derived
 
     return project_refresh_derived(project=project)

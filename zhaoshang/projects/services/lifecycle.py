@@ -121,6 +121,10 @@ def project_advance_stage(*, user, project: Project, evidence: dict, today: date
     _save(project, user, list(cleaned))
     _record(project, user=user, from_stage=previous, to_stage=target, day=day,
             text=f"{user} 将项目由“{_label(previous)}”推进到“{_label(target)}”（{day:%Y-%m-%d}）")
+    if target == Stage.SIGNED:
+        from zhaoshang.leads.services import project_entered
+
+        project_entered(project=project)  # a signing repeated at a second event is caught at once
     return project
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import shutil
+import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -59,10 +60,24 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<14} {full_name:<6} {Role(role).label:<12} {unit}")
 
     def _serve(self, bind: str, workers: int) -> None:
+        """gunicorn for the pages and the huey consumer for the background work (export jobs, document
+        queues, duplicate-pursuit checks, nightly health checks) — both stop together on Ctrl+C."""
         gunicorn = shutil.which("gunicorn") or str(Path(sys.executable).with_name("gunicorn"))
         if not Path(gunicorn).exists():
             raise CommandError("找不到 gunicorn，请先运行 scripts/setup.sh")
         self.stdout.write(self.style.SUCCESS(f"\n平台已启动：http://{bind}/  （Ctrl+C 停止）"))
         sys.stdout.flush()
-        os.execv(gunicorn, [gunicorn, "zhaoshang.conf.wsgi:application", "--bind", bind,
-                            "--workers", str(workers), "--access-logfile", "-", "--timeout", "120"])
+        consumer = subprocess.Popen([sys.executable, "-m", "zhaoshang", "run_huey", "--quiet"])
+        server = subprocess.Popen([gunicorn, "zhaoshang.conf.wsgi:application", "--bind", bind,
+                                   "--workers", str(workers), "--access-logfile", "-", "--timeout", "120"])
+        signal.signal(signal.SIGTERM, lambda *_: server.terminate())
+        try:
+            server.wait()
+        except KeyboardInterrupt:
+            server.wait()
+        finally:
+            consumer.terminate()
+            try:
+                consumer.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                consumer.kill()
