@@ -67,3 +67,4 @@ for _item in _RAW.split():
     PINYIN.setdefault(_item[0], _item[1:])
 
 PINYIN.setdefault("注", "zhù")
+PINYIN.setdefault("锚", "máo")
