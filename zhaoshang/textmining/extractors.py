@@ -194,6 +194,12 @@ def _walk(text: str, start: int, limit: int, stop: Callable[[list[str], int], bo
 _SUFFIX_RE = re.compile(lx.alternation(lx.ORG_SUFFIXES))
 _ALIAS_RE = re.compile(r"(?:以下)?(?:简称|下称)[:：]?[“\"‘]([^”\"’]{1,12})[”\"’]")
 _STOCK_NAME_RE = re.compile(r"(?:证券|股票)简称[:：]\s*([^\s，。；,]{2,8})")
+# a short name with its stock code, as financial news cites a listed firm: 恩捷股份（002812）,
+# 宁德时代(300750.SZ), 中国旭阳集团（股份代号：1907）
+_STOCK_CODE_RE = re.compile(
+    rf"(?:^|(?<=[，。；：、\n“”与和及由]))(?P<name>[{CJK}A-Za-z]{{2,8}})[（(]\s*(?:(?:股票|证券)代码|股份代号)?[:：]?\s*"
+    r"(?:\d{6}(?:\.(?:SH|SZ|BJ))?|\d{4,5}(?:\.HK)?|[0-9]{4,6}\.(?:HK|SH|SZ))\s*[）)]"
+)
 _GENERIC_BRANDS = frozenset(
     """产业 行业 企业 高端 绿色 精细 石油 现代 新型 先进 重点 全市 我市 生物 化学 医药 特色 传统 优势 新兴 战略性 相关 上下游 配套 民营
     外资 本土 龙头 骨干 智能 数字 循环 低碳 清洁 海洋 临港 港口 科技 技术 大型 中小 该 本 其 这家 一家 国内 国际 全球 中国 江苏 省内
@@ -410,7 +416,18 @@ _NATIONAL = (
 
 def _trim_org(text: str, left: int, end: int) -> int:
     """Drop descriptors a walk may keep at the front: 企业巴斯夫集团, 日本东和精工株式会社,
-    苏州工业园区信达生物制药(苏州)有限公司 (the park is where the firm is, not its name)."""
+    苏州工业园区信达生物制药(苏州)有限公司 (the park is where the firm is, not its name),
+    and a bracket closed before it opens ((中央社记者台北报导)台塑集团: the dateline ends there)."""
+    depth = 0
+    for k in range(left, end):
+        ch = text[k]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                left = k + 1
+            else:
+                depth -= 1
     m = _PARK_PREFIX.match(text, left, end)
     if m and end - m.end() >= 4 and not text.startswith(_NAME_BODY_START, m.end()):
         left = m.end()
@@ -473,6 +490,7 @@ class CompanyExtractor(Extractor):
                 prev = out.pop()
                 left, name = prev.start, text[prev.start : e]
             out.append(Mention(self.kind, left, e, name, value=name, attrs={"full": True}))
+        self._extend_by_stock_name(text, out)
         taken = Spans(out)
         for m in _LATIN_ORG_RE.finditer(text):
             s, e = m.span()
@@ -482,6 +500,14 @@ class CompanyExtractor(Extractor):
                 )
                 out.append(mention)
                 taken.add(mention)
+        for m in _STOCK_CODE_RE.finditer(text):
+            s, e = m.span("name")
+            name = m.group("name")
+            if taken.overlaps(s, e) or not _valid_party(name) or name in _GENERIC_BRANDS:
+                continue
+            mention = Mention(self.kind, s, e, name, value=name, attrs={"full": False, "strong": True})
+            out.append(mention)
+            taken.add(mention)
         aliases = self._aliases(text, out)
         for full in {m.value for m in out}:
             brand = _brand_of(full)
@@ -542,6 +568,29 @@ class CompanyExtractor(Extractor):
         for firm in out:
             firm.attrs["role"] = _firm_role(text, firm)
         return out
+
+    @staticmethod
+    def _extend_by_stock_name(text: str, mentions: list[Mention]) -> None:
+        """证券简称：华是新材 … 浙江华是新材料股份有限公司: the walk stopped at 是 (a function word
+        elsewhere); the stock short name says the characters before the cut belong to the name."""
+        stock = [m.group(1) for m in _STOCK_NAME_RE.finditer(text)]
+        if not stock:
+            return
+        for i, m in enumerate(mentions):
+            if not m.attrs.get("full"):
+                continue
+            for short in stock:
+                for k in range(len(short) - 1, 0, -1):
+                    head, rest = short[:k], short[k:]
+                    if text.startswith(head, m.start - k) and _abbreviates(rest, m.text):
+                        left = m.start - k
+                        left = _trim_org(text, _left_tokens(text, left, 12, _org_stop), left)
+                        name = text[left : m.end]
+                        mentions[i] = Mention(m.kind, left, m.end, name, value=name, attrs=m.attrs)
+                        break
+                else:
+                    continue
+                break
 
     @staticmethod
     def _named_before_latin(text: str, mentions: list[Mention]) -> None:

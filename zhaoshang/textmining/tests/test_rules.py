@@ -232,3 +232,26 @@ def test_a_bank_serving_the_project_is_neither_a_project_nor_its_place() -> None
         ("年产50吨多肽原料药项目", ["江苏恒康药业有限公司"], "连云港经济技术开发区"),
         ("微创介入器械项目", ["上海凯德医疗器械有限公司"], "连云港经济技术开发区"),
     ]
+
+
+# --- rules from the first run of held-out batch 5 --------------------------------------------
+
+
+def test_a_dateline_in_brackets_is_not_part_of_the_firm_after_it() -> None:
+    text = "（本报记者上海报道）远航集团旗下江苏远航新材料有限公司在灌南县投资5亿元建设改性塑料项目，项目日前开工。"
+    assert projects(text, "companies") == [(["远航集团", "江苏远航新材料有限公司"],)]
+
+
+def test_the_stock_short_name_keeps_a_registered_name_whole() -> None:
+    text = """证券代码：603999 证券简称：安是科技 公告编号：2024-011
+江苏安是科技股份有限公司关于签订投资协议的公告
+江苏安是科技股份有限公司（以下简称“公司”）与灌云县人民政府签订了投资协议，拟投资8亿元建设年产2万吨阻燃剂项目。"""
+    assert projects(text, "companies", "amount_wan_cny") == [(["江苏安是科技股份有限公司"], 80000)]
+
+
+def test_a_short_name_with_its_stock_code_is_a_firm() -> None:
+    text = (
+        "e公司讯，星海股份（603888）晚间公告，公司全资子公司江苏星海新能源科技有限公司拟在东海县投资12亿元"
+        "建设年产5GW光伏组件项目。"
+    )
+    assert projects(text, "companies") == [(["星海股份", "江苏星海新能源科技有限公司"],)]
