@@ -125,12 +125,28 @@ def judge_keys(a: NameKey, b: NameKey) -> tuple[Verdict, str]:
             return Verdict.DIFFERENT, f"“{branch}”是分支机构，与总公司不是同一登记主体"
         return Verdict.DIFFERENT, f"分支机构不同（{a.branch} / {b.branch}）"
 
+    kind_a, kind_b = _legal_kind(a), _legal_kind(b)
+    if kind_a and kind_b and kind_a != kind_b:
+        return Verdict.DIFFERENT, f"组织形式不同（{kind_a} / {kind_b}），是不同的登记主体"
     verdict, reason = _judge_heads(a, b)
     if verdict is not Verdict.DIFFERENT and not region_paths_compatible(a.region_path, b.region_path):
         return Verdict.DIFFERENT, (
             f"名称主体相同但注册地不同（{_place(a.region_path)} / {_place(b.region_path)}），是不同登记主体"
         )
     return verdict, reason
+
+
+def _legal_kind(k: NameKey) -> str:
+    """公司, 合伙企业 or 合作社 for a registered name (one kind is rarely converted into another:
+    嘉和投资有限公司 manages 嘉和投资合伙企业); "" when the form does not tell."""
+    form = k.org_form
+    if "合伙" in form:
+        return "合伙企业"
+    if "合作社" in form:
+        return "合作社"
+    if "公司" in form:
+        return "公司"
+    return ""
 
 
 def _judge_heads(a: NameKey, b: NameKey) -> tuple[Verdict, str]:
@@ -268,11 +284,13 @@ class _UnionFind:
 
 @dataclass(slots=True)
 class _Class:
-    """Nodes with the same key and branch whose places agree: one firm unless codes differ."""
+    """Nodes with the same key and branch whose places and legal kinds agree: one firm unless
+    codes differ."""
 
     nodes: list[int]
     path: tuple[str, ...]
     key: NameKey
+    kind: str = ""
 
 
 class _Grouping:
@@ -332,29 +350,43 @@ class _Grouping:
     # -- step 2 ------------------------------------------------------------------
 
     def _partition(self, nodes: list[int]) -> list[_Class]:
-        """Split one key block by place: 上海… and 江苏… apart; a name without a place joins
-        the block's one place, and stays alone when there are several."""
+        """Split one key block by place and legal kind: 上海… and 江苏… apart, a company and a
+        partnership apart; a name without a place (or form) joins the block's one place (or
+        kind), and stays alone when there are several."""
         if len(nodes) == 1:
             k = self.keys[nodes[0]]
-            return [_Class([nodes[0]], k.region_path, k)]
-        by_path: dict[tuple[str, ...], list[int]] = defaultdict(list)
+            return [_Class([nodes[0]], k.region_path, k, _legal_kind(k))]
+        by_part: dict[tuple[tuple[str, ...], str], list[int]] = defaultdict(list)
         for node in nodes:
-            by_path[self.keys[node].region_path].append(node)
-        if len(by_path) == 1:
-            path, members = next(iter(by_path.items()))
-            return [_Class(members, path, self.keys[members[0]])]
+            k = self.keys[node]
+            by_part[(k.region_path, _legal_kind(k))].append(node)
+        if len(by_part) > 1:
+            # In one place, the names without a form belong to its one legal kind.
+            kinds: dict[tuple[str, ...], list[str]] = defaultdict(list)
+            for path, kind in by_part:
+                if kind:
+                    kinds[path].append(kind)
+            for path, found in kinds.items():
+                if len(found) == 1 and (path, "") in by_part:
+                    by_part[(path, found[0])].extend(by_part.pop((path, "")))
+        if len(by_part) == 1:
+            (path, kind), members = next(iter(by_part.items()))
+            return [_Class(members, path, self.keys[members[0]], kind)]
         classes: list[_Class] = []
-        for path in sorted(by_path, key=lambda p: (-len(p), p)):
-            members = by_path[path]
-            fits = self._prefer_home([c for c in classes if region_paths_compatible(c.path, path)],
-                                     lambda c: c.path, lambda c: c.nodes[0], members[0])
+        for path, kind in sorted(by_part, key=lambda p: (-len(p[0]), p[0], not p[1], p[1])):
+            members = by_part[(path, kind)]
+            fits = self._prefer_home(
+                [c for c in classes if region_paths_compatible(c.path, path) and (not kind or not c.kind or c.kind == kind)],
+                lambda c: c.path, lambda c: c.nodes[0], members[0])
             if len(fits) == 1:
                 fits[0].nodes.extend(members)
+                fits[0].kind = fits[0].kind or kind
             else:
-                cls = _Class(list(members), path, self.keys[members[0]])
+                cls = _Class(list(members), path, self.keys[members[0]], kind)
+                why = "未注明注册地" if all(c.path != path for c in fits) else "组织形式不同或未注明"
                 for other in fits[:MAX_AMBIGUOUS_LISTED]:
                     self.ambiguous.append((members[0], other.nodes[0], (
-                        f"名称主体相同（{cls.key.key}），但未注明注册地，可能对应多家不同地区的企业，需人工确认"
+                        f"名称主体相同（{cls.key.key}），但{why}，可能对应多家不同的企业，需人工确认"
                     )))
                 classes.append(cls)
         return classes

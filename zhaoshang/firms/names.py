@@ -166,6 +166,10 @@ _INDUSTRY_WORDS = frozenset("""
 传媒 文化 文化传媒 广告 影视 教育 培训 旅游 文旅 酒店 餐饮 管理 咨询 服务 人力资源 会展 体育
 金融 投资 资产管理 基金 创业投资 融资租赁 租赁 担保 银行 证券 保险 信托 小额贷款
 检测 检验 认证 设计 规划 测绘 安全 安防 消防 研究院 研究所 实验室 国际
+保鲜膜 薄膜 胶膜 膜材料 碱业 盐业 糖业 煤业 煤炭 焦化 煤化工 合金 不锈钢 铸造 锻造 铸业 机床 轴承 阀门
+泵业 管业 管道 管桩 钢构 门窗 幕墙 石材 混凝土 商砼 砂浆 针织 织造 制衣 纸品 彩印 印务 纸箱 家居 酿造 饮品
+米业 面粉 肥业 农资 园艺 苗木 花卉 茶叶 种植 养殖 冷链 海产 大药房 药房 医院 门诊 诊所 劳务 保安 家政 热力
+供水 货代 报关 涤纶 锦纶 腈纶 化学纤维 农村商业银行 村镇银行 农村信用合作联社 典当 拍卖 房产 置地
 """.split())
 
 #: Generic words (经营特点 that say little about what the firm does). They never decide
@@ -177,6 +181,7 @@ _GENERIC_WORDS = frozenset("科技 技术 实业 发展 产业 工业 控股 企
 _CANONICAL_WORD = {
     "新材": "新材料", "石油化工": "石化", "通讯": "通信", "高新技术": "科技", "高科技": "科技",
     "高科": "科技", "科学技术": "科技", "新技术": "技术",
+    "农商银行": "农村商业银行", "农商行": "农村商业银行",
 }
 
 
@@ -365,7 +370,12 @@ def _split_branch(text: str) -> tuple[str, str]:
 
 
 def _fix_form_typo(text: str) -> str:
-    """One wrong character in a long form (有眼公司, 股分有限公司) is a typo, not a name."""
+    """One wrong character in a long form (有眼公司, 股分有限公司) is a typo, not a name; so is
+    the last character cut off (有限责任公) or typed twice (有限公司司)."""
+    if text.endswith("公司司") and len(text) > 5:
+        text = text[:-1]
+    elif text.endswith(("有限公", "责任公")) and len(text) > 5:
+        text += "司"
     if text.endswith("有限公司"):  # the common case, checked without a loop
         pre = text[-6:-4]
         if len(text) > 7 and pre != "股份" and (pre[:1] == "股" or pre[1:] == "份"):
@@ -380,8 +390,6 @@ def _fix_form_typo(text: str) -> str:
         tail = text[-len(form):]
         if len(text) > len(form) + 1 and sum(x != y for x, y in zip(tail, form, strict=True)) == 1:
             return text[: -len(form)] + form
-    if text.endswith("有限公") and len(text) > 5:  # the last character cut off
-        return text + "司"
     return text
 
 
@@ -446,6 +454,16 @@ def _bracket_region(content: str) -> list[_Region] | None:
     return regions or None
 
 
+def _drop_group_infix(core: str) -> str:
+    """A group member's name carries the group's 字号 before its own: 横店集团东磁 is written
+    横店东磁, 徐工集团工程机械 徐工工程机械. The 集团 inside the name is dropped (a name that
+    ends in 集团 had it stripped as its organisation form before)."""
+    pos = core.find("集团", 2)
+    if pos >= 2 and len(core) - pos - 2 >= 2:
+        return core[:pos] + core[pos + 2:]
+    return core
+
+
 def _split_words(core: str) -> tuple[str, list[str]]:
     """Industry and generic words from the end of the core; returns (brand, words in order)."""
     words: list[str] = []
@@ -496,6 +514,7 @@ def _parse(name: str, cleaned: str) -> NameKey:
     is_group = is_group or any("集团" in f for f in forms)
 
     prefix, rest = _region_chain(body)
+    rest = _drop_group_infix(rest)
     stripped, words = _split_words(rest)
     if not stripped and prefix:
         # No 字号 of its own: the region is the 字号 (连云港港口, 中国石化, 东海证券, and the

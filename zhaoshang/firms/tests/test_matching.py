@@ -196,3 +196,13 @@ def test_candidates_keep_the_passed_over_firm_when_the_local_one_was_chosen():
     found = find_duplicate_candidates(["上海恒瑞医药有限公司", "江苏恒瑞医药股份有限公司", "恒瑞医药"])
     assert [(c.i, c.j, c.verdict) for c in found] == [(0, 2, Verdict.MAYBE), (1, 2, Verdict.SAME)]
     assert found[0].reason == "未注明注册地，已按本地企业归并；也可能是这家外地企业，需人工确认"
+
+
+def test_a_company_and_a_partnership_of_one_key_are_two_entities():
+    # pairwise: the legal kinds differ
+    judgement = pair_score("连云港远丰投资有限公司", "连云港远丰投资合伙企业（有限合伙）")
+    assert judgement.verdict is Verdict.DIFFERENT and "组织形式不同" in judgement.reason
+    assert pair_score("连云港远丰投资有限公司", "远丰投资").is_same  # a reference has no legal kind
+    # grouping: the two stay apart, a name with no form beside one company joins it
+    assert groups(["连云港远丰投资有限公司", "连云港远丰投资合伙企业（有限合伙）", "连云港远丰投资管理有限公司"]) == [0, 1, 2]
+    assert groups(["连云港远丰食品有限公司", "连云港远丰食品厂", "上海远丰食品有限公司"]) == [0, 0, 2]

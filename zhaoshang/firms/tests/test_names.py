@@ -198,3 +198,32 @@ def test_place_form_script_and_width_do_not_change_the_key(brand, industry, form
         f"{plain}（连云港）{form}" if form else name,
     ]
     assert {key(v) for v in variants} == {normalize_firm_name(plain).key}
+
+
+@pytest.mark.parametrize("typo", ["连云港远航物流有限公司司", "连云港远航物流有限责任公", "连云港远航物流股份有限公"])
+def test_a_last_character_cut_off_or_typed_twice_in_the_form_is_forgiven(typo):
+    k = normalize_firm_name(typo)
+    assert (k.key, k.brand, k.industry) == ("远航物流", "远航", ("物流",))
+
+
+@pytest.mark.parametrize(("name", "key_"), [
+    ("华越集团精工机械股份有限公司", "华越精工机械"),  # a group member: the group's 字号, then its own
+    ("南通华越集团有限公司", "华越"),  # 集团 at the end is the form, not an infix
+    ("华越集团控股有限公司", "华越控股"),
+])
+def test_group_infix_is_dropped_from_a_member_firms_name(name, key_):
+    assert key(name) == key_
+
+
+@pytest.mark.parametrize(("name", "brand", "industry"), [
+    ("东海县远丰保鲜膜有限公司", "远丰", ("保鲜膜",)),
+    ("连云港远丰碱业有限公司", "远丰", ("碱业",)),
+    ("江苏远丰合金材料有限公司", "远丰", ("合金", "材料")),
+])
+def test_industry_words_of_common_trades_are_recognised(name, brand, industry):
+    k = normalize_firm_name(name)
+    assert (k.brand, k.industry) == (brand, industry)
+
+
+def test_the_short_form_of_a_rural_commercial_bank_is_its_long_form():
+    assert key("连云港农商银行") == key("江苏连云港农村商业银行股份有限公司") == key("连云港农商行") == "连云港农村商业银行"
