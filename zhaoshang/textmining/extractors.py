@@ -299,6 +299,14 @@ _INDUSTRY_TAIL = re.compile(
 )
 
 
+_NAME_ENDINGS = tuple(
+    w for w in lx.SHORT_FORM_ENDINGS if w not in ("投资", "资本", "基金", "银行", "智能", "制造")
+)
+_ENDING_AT = re.compile(lx.alternation(_NAME_ENDINGS))
+_ENDS_WITH_ENDING = re.compile(f"(?:{lx.alternation(lx.SHORT_FORM_ENDINGS)})$")
+_AFTER_ENDING = re.compile(rf"[，。；：、\n“”（(]|年产|\d|(?:{'|'.join(_STRONG_NEXT)})")
+
+
 @lru_cache(maxsize=64)
 def _known_regex(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(lx.alternation(names))
@@ -528,10 +536,15 @@ class CompanyExtractor(Extractor):
                     and text[m.start() - 1] not in "，。；：、\n与和由及将为以即“”本"
                 ):
                     continue
-                value = aliases.get(m.group(), m.group())
-                mention = Mention(
-                    self.kind, m.start(), m.end(), m.group(), value=value, attrs={"full": False}
-                )
+                end = m.end()
+                if m.group() not in aliases and not _ENDS_WITH_ENDING.search(m.group()):
+                    # 华峰 known, 华峰化学年产…/华峰化学与… written: the firm as the text names it
+                    ending = _ENDING_AT.match(text, end)
+                    if ending and _AFTER_ENDING.match(text, ending.end()):
+                        end = ending.end()
+                name = text[m.start() : end]
+                value = aliases.get(name, name)
+                mention = Mention(self.kind, m.start(), end, name, value=value, attrs={"full": False})
                 out.append(mention)
                 taken.add(mention)
         for m in _SHORT_END_RE.finditer(text):
@@ -1439,7 +1452,8 @@ PROJECT_STOP = frozenset(w for words in lx.STAGE_WORDS.values() for w in words) 
     带来 带动 做大 壮大 优化 提升 推介 宣传 发布 汇报 听取 研究 部署 要 需要 应 应当 必须 能够 可以 主会场 分会场 部门 单位 县区 各地
     设在 位于 莅临 走进 安排 排定 梳理 筛选 遴选 确定 盘活 落实 交换意见 会谈 座谈 就 双方 三方 审议 通过 决定 同意 批准 备案 获批 取得 获得 公示 公布 评为 入选 列入 纳入
     对于 关于 围绕 推动 服务 跟踪 协调 解决 帮助 支持 加速 加力 全力 争取 力争 希望 要求 督促 按照 根据 通过 经过 完成 实现
-    开展 进行 做好 抓好 抓 促进 加大 重点 大力 积极 持续 进一步 主动 全力以赴 计划 预计 将于 正式 一期 二期 三期 了解到 得知 当中""".split()
+    开展 进行 做好 抓好 抓 促进 加大 重点 大力 积极 持续 进一步 主动 全力以赴 计划 预计 将于 正式 一期 二期 三期 了解到 得知 当中
+    负责 刷新 创造 创下 跑出 见证""".split()
 ) - {"一期", "二期", "三期"}
 GENERIC_PROJECT_WORDS = frozenset(
     """重大 重点 产业 工业 制造业 新 新建 续建 在建 签约 开工 投产 竣工 招商 招商引资 外资 内资 优质 好 大 这些 其他 上述 全部 一批
@@ -1509,6 +1523,7 @@ _NOT_AFTER_PROJECT = (
     "地址",
     "单位",
     "代码",
+    "公司",  # 设立项目公司: the company that will run the project, not a project
 )
 _COREF_HEAD = ("该", "此", "这个", "这一", "上述", "本", "这些", "这", "前述", "该批", "两个", "各", "以上")
 
@@ -1581,6 +1596,8 @@ class ProjectNameExtractor(Extractor):
                         left = max(left, a.end)
             name = text[left:e]
             kind = self._classify(text, left, s, name, tokens)
+            if kind == "named" and _COUNT_AFTER.match(text, e):
+                kind = "generic"  # 行业龙头企业投资项目11个: a count of a kind of project, not one project
             out.append(Mention(self.kind, left, e, name, value=name, attrs={"type": kind}))
             if kind == "generic":
                 out.extend(self._listed(text, left, found))
@@ -1651,6 +1668,7 @@ class ProjectNameExtractor(Extractor):
         return "named"
 
 
+_COUNT_AFTER = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)[个项]")
 _SERVE_AFTER = re.compile(r"提供|服务|办理|争取|协调|解决|做好|开展|落实|配套|融资|授信|贷款")
 _LIST_TAIL = re.compile(
     r"等(?:\d+|[一二两三四五六七八九十]+)?个?(?:重大|重点|产业|重大产业|工业|省重大|市重点)?$"

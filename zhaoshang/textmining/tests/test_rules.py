@@ -255,3 +255,30 @@ def test_a_short_name_with_its_stock_code_is_a_firm() -> None:
         "建设年产5GW光伏组件项目。"
     )
     assert projects(text, "companies") == [(["星海股份", "江苏星海新能源科技有限公司"],)]
+
+
+def test_a_known_brand_written_with_its_industry_word_is_named_so() -> None:
+    text = "灌云县集中开工\n主会场设在桐昆化纤年产20万吨差别化纤维项目现场，该项目总投资30亿元。"
+    assert projects(text, "companies", "amount_wan_cny", "stage") == [(["桐昆化纤"], 300000, "开工")]
+
+
+def test_the_project_company_and_generic_mentions_are_no_projects() -> None:
+    text = (
+        "甲方：灌南县人民政府\n乙方：江苏禾丰新材料有限公司\n1、项目名称：年产3万吨水性涂料项目，总投资6亿元；\n"
+        "2、乙方在甲方区域内设立项目公司，负责项目的投资、建设和运营；项目签约后刷新全县项目落地速度。"
+    )
+    assert projects(text, "name", "companies") == [("年产3万吨水性涂料项目", ["江苏禾丰新材料有限公司"])]
+
+
+def test_a_kind_of_project_followed_by_its_count_is_a_statistic() -> None:
+    text = "推介会上，26个项目集中签约，总投资318亿元。其中，中国500强、行业龙头企业投资项目7个，10亿元以上项目9个。"
+    result = extract_document(text)
+    assert result.projects == []
+    assert sorted(a.count for a in result.aggregates) == [7, 9, 26]
+
+
+def test_entering_into_a_joint_venture_agreement_is_signing_and_a_symposium_is_talks() -> None:
+    hk = "董事会宣布，本公司之附属公司南港化工有限公司与江苏方洋集团有限公司订立合资协议，于徐圩新区投资建设年产10万吨溶剂项目。"
+    talks = "市长会见了华泰化学集团有限公司总裁一行，双方就华泰化学在灌南县投资建设年产5万吨助剂项目进行座谈交流。"
+    assert projects(hk, "stage") == [("签约",)]
+    assert projects(talks, "stage") == [("洽谈",)]
