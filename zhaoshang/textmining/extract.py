@@ -434,6 +434,17 @@ class _Assembler:
             if k < 0:
                 continue
             firms = [f for f in self.idx["company"].within(k, ce)] if "company" in self.idx else []
+            before = [f for f in self.idx["company"].within(cs, k)] if "company" in self.idx else []
+            if (
+                not firms
+                and before
+                and before[-1].end == k
+                and all(
+                    self.text[a.end : b.start] in ("、", "和", "与", "及")
+                    for a, b in zip(before, before[1:], strict=False)
+                )
+            ):
+                firms = before  # 与A、B分别签约X项目和Y项目: the firms named just before 分别, in order
             if len(drafts) >= 2 and len(firms) == len(drafts):
                 for draft, firm in zip(drafts, firms, strict=True):  # 分别由A公司和B公司投资建设
                     draft.firms = [firm]

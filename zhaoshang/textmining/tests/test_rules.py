@@ -282,3 +282,13 @@ def test_entering_into_a_joint_venture_agreement_is_signing_and_a_symposium_is_t
     talks = "市长会见了华泰化学集团有限公司总裁一行，双方就华泰化学在灌南县投资建设年产5万吨助剂项目进行座谈交流。"
     assert projects(hk, "stage") == [("签约",)]
     assert projects(talks, "stage") == [("洽谈",)]
+
+
+def test_firms_named_just_before_fenbie_go_to_the_projects_in_order() -> None:
+    text = (
+        "5月30日，赣榆区与江苏蓝海船舶重工有限公司、山东鲁泰药业有限公司分别签约游艇制造项目和中药饮片项目。"
+    )
+    assert projects(text, "name", "companies") == [
+        ("游艇制造项目", ["江苏蓝海船舶重工有限公司"]),
+        ("中药饮片项目", ["山东鲁泰药业有限公司"]),
+    ]
