@@ -42,6 +42,8 @@ SETTINGS_DOC: tuple[Setting, ...] = (
     Setting("STATIC_ROOT", str(BASE_DIR / "var" / "static"), "collectstatic 的输出目录，由应用自身（whitenoise）提供"),
     Setting("TIME_ZONE", "Asia/Shanghai", "时区"),
     Setting("LOG_LEVEL", "INFO", "日志级别"),
+    Setting("HOME_REGION", "江苏,连云港",
+            "本地（省,市[,区县]）：企业名称未注明注册地、又对应多家不同地区的企业时，归并到其中唯一的本地企业；设为 none 时不作本地优先"),
 )
 _DEFAULTS = {s.name: s.default for s in SETTINGS_DOC}
 
@@ -222,6 +224,10 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE")
+#: Where the platform runs, as written (江苏,连云港); firms.services.home_region() reads it as a place path.
+#: Empty means the default, like every setting; "none" switches the local preference off.
+HOME_REGION = [] if env("HOME_REGION").strip().lower() in {"none", "无"} else (
+    env_list("HOME_REGION") or _DEFAULTS["HOME_REGION"].split(","))
 USE_I18N = True
 USE_TZ = True
 

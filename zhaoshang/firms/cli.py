@@ -13,11 +13,11 @@ object per pair: ``{"i", "j", "name_i", "name_j", "verdict", "score", "reason"}`
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO, TextIO
 
 from .credit_code import credit_code_error
-from .matching import find_duplicate_candidates, match_names
+from .matching import HOME_REGION, find_duplicate_candidates, match_names
 
 __all__ = ["decode_input", "match_records", "candidate_records", "parse_lines", "check_code_records"]
 
@@ -49,19 +49,21 @@ def parse_lines(lines: Iterable[str]) -> tuple[list[str], list[str | None]]:
     return names, codes
 
 
-def match_records(lines: Iterable[str]) -> Iterator[dict[str, object]]:
+def match_records(lines: Iterable[str], *, home_region: Sequence[str] | None = HOME_REGION
+                  ) -> Iterator[dict[str, object]]:
     """One record per name: {"name", "key", "group"}, in input order."""
     names, codes = parse_lines(lines)
-    results = match_names(names, credit_codes=codes if any(codes) else None)
+    results = match_names(names, credit_codes=codes if any(codes) else None, home_region=home_region)
     for r in results:
         yield {"name": r.name, "key": r.key, "group": r.group}
 
 
-def candidate_records(lines: Iterable[str], *, include_same: bool = True) -> Iterator[dict[str, object]]:
+def candidate_records(lines: Iterable[str], *, include_same: bool = True,
+                      home_region: Sequence[str] | None = HOME_REGION) -> Iterator[dict[str, object]]:
     """One record per candidate pair, for the review screen or a spreadsheet."""
     names, codes = parse_lines(lines)
     for c in find_duplicate_candidates(names, credit_codes=codes if any(codes) else None,
-                                       include_same=include_same):
+                                       include_same=include_same, home_region=home_region):
         yield {"i": c.i, "j": c.j, "name_i": names[c.i], "name_j": names[c.j],
                "verdict": c.verdict.value, "score": c.score, "reason": c.reason}
 

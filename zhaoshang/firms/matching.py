@@ -55,7 +55,9 @@ MAX_TYPO_BUCKET = 64
 MAX_AMBIGUOUS_LISTED = 20
 #: Where the platform runs. A name without a place that fits firms in several places is
 #: read as the local one when exactly one of them is local (康缘药业 → 江苏康缘药业, not
-#: 北京康缘药业): officers of 连云港 write the local firm's name without its place.
+#: 北京康缘药业): officers of 连云港 write the local firm's name without its place. This is the
+#: default of the pure functions; the platform passes its ``HOME_REGION`` setting
+#: (``firms.services.home_region()``).
 HOME_REGION: tuple[str, ...] = ("江苏", "连云港")
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "gc_paused",
     "normalize_firm_name",
     "normalize_many",
+    "parse_region_path",
     "region_paths_compatible",
 ]
 
@@ -265,6 +266,22 @@ def region_paths_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """True unless the two places differ at a level both name (江苏 ~ 连云港, not 上海 ~ 江苏)."""
     n = min(len(a), len(b))
     return a[:n] == b[:n]
+
+
+def parse_region_path(parts: Iterable[str]) -> tuple[str, ...]:
+    """A place written as parts (江苏省, 连云港市; or 连云港 alone) as a region path
+    ((江苏, 连云港)), for the home region setting. Unknown or inconsistent places raise ValueError."""
+    text = "".join("".join(p.split()) for p in parts)
+    if not text:
+        return ()
+    regions, rest = _region_chain(text + "\0")
+    if rest != "\0":
+        raise ValueError(f"无法识别的地区：{text}")
+    path: tuple[str, ...] = ()
+    for region in regions:
+        if len(region.path) > len(path):
+            path = region.path
+    return path
 
 
 # ---------------------------------------------------------------------------

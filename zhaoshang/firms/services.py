@@ -52,6 +52,21 @@ def firm_ensure(*, name: str, credit_code: str | None = None, short_name: str = 
 # Firm identity on the Django side: resolving names to firms, merging, review candidates
 # ---------------------------------------------------------------------------
 
+def home_region() -> tuple[str, ...] | None:
+    """The ``HOME_REGION`` setting as a place path ((江苏, 连云港)); None when switched off.
+
+    Names without a place that fit firms in several places go to the one local firm."""
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    from .names import parse_region_path
+
+    try:
+        return parse_region_path(settings.HOME_REGION) or None
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"HOME_REGION 配置错误：{exc}") from exc
+
+
 #: Above this many firms the candidate search looks at the pursued firms (those of leads and
 #: projects) and the firms sharing their keys, not the whole universe (5M firms at province scale).
 CANDIDATE_SCAN_LIMIT = 200_000
@@ -85,12 +100,26 @@ def _same_firm(key, firm_name: str, code: str | None, firm_code: str | None) -> 
 
 
 def _pick(key, code: str | None, firms: list[Firm], alias_firms: list[tuple[str, Firm]]) -> Firm | None:
-    """Of the firms sharing the name's key (directly or through an alias), the one it names."""
+    """Of the firms sharing the name's key (directly or through an alias), the one it names.
+
+    An alias (former name, stock short name) counts like the firm's own name, but cannot move
+    the firm to another place: 上海卫星石化 is not 卫星化学 because 卫星石化 is its former name
+    when 卫星化学 is registered in 浙江. A name written exactly as a known alias is that firm."""
+    from .names import normalize_firm_name, region_paths_compatible
+
     fits = [f for f in firms if _same_firm(key, f.name, code, f.credit_code)]
-    fits += [f for alias, f in alias_firms if f not in fits and _same_firm(key, alias, code, f.credit_code)]
+    exact = [f for f in fits if f.name == key.name]
+    for alias, firm in alias_firms:
+        if not _same_firm(key, alias, code, firm.credit_code):
+            continue
+        if not region_paths_compatible(key.region_path, normalize_firm_name(firm.name).region_path):
+            continue
+        if firm not in fits:
+            fits.append(firm)
+        if alias == key.name and firm not in exact:
+            exact.append(firm)
     if not fits:
         return None
-    exact = [f for f in fits if f.name == key.name]
     return (exact or sorted(fits, key=lambda f: (not f.is_chain_leader, f.pk)))[0]
 
 
@@ -159,12 +188,16 @@ def firm_resolve_many(*, names: list[str], user=None, is_demo: bool = False) -> 
     wanted = sorted({k.key for n, k in zip(cleaned, keys, strict=True) if n})
     by_key: dict[str, list[Firm]] = {}
     alias_by_key: dict[str, list[tuple[str, Firm]]] = {}
+    live: dict[int, Firm] = {}
     for i in range(0, len(wanted), 2000):
         chunk = wanted[i:i + 2000]
         for firm in Firm.objects.filter(name_key__in=chunk, merged_into=None):
             by_key.setdefault(firm.name_key, []).append(firm)
         for alias in FirmAlias.objects.filter(name_key__in=chunk).select_related("firm"):
-            alias_by_key.setdefault(alias.name_key, []).append((alias.name, alias.firm))
+            firm = alias.firm
+            if firm.merged_into_id:  # an alias kept back on a merged firm names the firm it lives on as
+                firm = live.setdefault(firm.pk, live_firm(firm))
+            alias_by_key.setdefault(alias.name_key, []).append((alias.name, firm))
     out: list[Firm | None] = []
     new: dict[tuple, Firm] = {}
     for name, key in zip(cleaned, keys, strict=True):
@@ -341,6 +374,15 @@ def _candidate_names() -> tuple[list[str], list[str | None], list[int]]:
         codes.append(code)
         owners.append(pk)
     seen = set(zip(owners, names, strict=True))
+    # Former names and stock short names: a firm row written with another firm's alias is that firm.
+    owned = set(owners)
+    for pk, name in FirmAlias.objects.filter(firm__merged_into=None).values_list("firm_id", "name").iterator(
+            chunk_size=10000):
+        if pk in owned and (pk, name) not in seen:
+            seen.add((pk, name))
+            names.append(name)
+            codes.append(None)
+            owners.append(pk)
     for model, field, name_field in ((Lead, "firm_id", "firm_name"), (Project, "investor_id", "investor_name")):
         rows = (model.objects.exclude(**{f"{field[:-3]}": None}).exclude(**{name_field: ""})
                 .filter(**{f"{field[:-3]}__merged_into": None})
@@ -366,7 +408,7 @@ def firm_candidates_refresh(*, user=None) -> dict[str, int]:
     names, codes, owners = _candidate_names()
     code_of = {owner: code for owner, code in zip(owners, codes, strict=True) if code}
     best: dict[tuple[int, int], tuple] = {}
-    for c in find_duplicate_candidates(names, credit_codes=codes):
+    for c in find_duplicate_candidates(names, credit_codes=codes, home_region=home_region()):
         a, b = owners[c.i], owners[c.j]
         if a == b or (code_of.get(a) and code_of.get(b) and code_of[a] != code_of[b]):
             continue  # two firms with their own credit codes are two firms, however alike the names

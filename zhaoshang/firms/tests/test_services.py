@@ -130,3 +130,66 @@ def test_firms_with_their_own_credit_codes_are_not_offered_however_alike(db):
     firm_resolve(name="连云港嘉顺房地产开发有限公司", credit_code=CODE_A)
     firm_resolve(name="连云港锦顺房地产开发有限公司", credit_code=CODE_B)
     assert firm_candidates_refresh() == {"pairs": 0, "new": 0}
+
+
+def test_a_name_equal_to_a_former_name_or_stock_short_name_resolves_to_its_firm(world, city_admin):
+    firm = firm_resolve(name="浙江远航化学股份有限公司")
+    firm_alias_add(user=city_admin, firm=firm, name="浙江远航石化股份有限公司", kind=FirmAlias.Kind.FORMER)
+    firm_alias_add(user=city_admin, firm=firm, name="远航股份", kind=FirmAlias.Kind.SHORT)
+    # the alias's other spellings: traditional, without place or form, the stock short name
+    assert firm_resolve(name="浙江遠航石化股份有限公司") == firm
+    assert firm_resolve(name="远航石化") == firm
+    assert firm_resolve(name="远航股份") == firm
+    assert firm_resolve_many(names=["远航石化有限公司", "远航股份", "浙江远航石化股份有限公司"]) == [firm] * 3
+    # an alias does not move the firm to another place, nor make a branch its head office
+    assert firm_resolve(name="上海远航股份有限公司", create=False) is None
+    assert firm_resolve(name="浙江远航石化股份有限公司连云港分公司", create=False) is None
+
+
+def test_a_name_written_exactly_as_an_alias_beats_another_firm_with_its_key(world, city_admin):
+    renamed = firm_resolve(name="连云港远航新材料有限公司")
+    firm_alias_add(user=city_admin, firm=renamed, name="远航塑业", kind=FirmAlias.Kind.FORMER)
+    other = firm_resolve(name="南京远航塑业有限公司")
+    assert firm_resolve(name="远航塑业") == renamed
+    assert firm_resolve(name="南京远航塑业有限公司") == other
+
+
+def test_a_firm_written_with_another_firms_alias_is_offered_for_merging(world, city_admin):
+    kept = firm_resolve(name="远航化学股份有限公司")
+    firm_alias_add(user=city_admin, firm=kept, name="远航石化", kind=FirmAlias.Kind.FORMER)
+    old = Firm.objects.create(name="远航石化股份有限公司", name_key="远航石化")  # entered before the rename
+    firm_candidates_refresh()
+    candidate = FirmMergeCandidate.objects.get()
+    assert {candidate.firm_a, candidate.firm_b} == {kept, old} and candidate.verdict == "same"
+
+
+@pytest.mark.parametrize(("home", "same_as"), [
+    (["江苏", "连云港"], "江苏远帆药业股份有限公司"),
+    (["北京市"], "北京远帆药业有限公司"),
+    ([], None),  # switched off: the name without a place is only offered for review
+])
+def test_the_home_region_setting_decides_where_a_name_without_place_goes(world, settings, home, same_as):
+    settings.HOME_REGION = home
+    placeless = Firm.objects.create(name="远帆药业", name_key="远帆药业")
+    firms = {n: Firm.objects.create(name=n, name_key="远帆药业") for n in ("江苏远帆药业股份有限公司", "北京远帆药业有限公司")}
+    firm_candidates_refresh()
+    same = {(c.firm_a_id, c.firm_b_id) for c in FirmMergeCandidate.objects.filter(verdict="same")}
+    expected = {tuple(sorted((placeless.pk, firms[same_as].pk)))} if same_as else set()
+    assert same == expected
+    assert FirmMergeCandidate.objects.filter(verdict="maybe").count() == (1 if same_as else 2)
+
+
+def test_home_region_is_read_as_a_place_path(settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from zhaoshang.firms.services import home_region
+
+    settings.HOME_REGION = ["江苏省", "连云港市"]
+    assert home_region() == ("江苏", "连云港")
+    settings.HOME_REGION = ["海州区"]
+    assert home_region() == ("江苏", "连云港", "海州")
+    settings.HOME_REGION = []
+    assert home_region() is None
+    settings.HOME_REGION = ["江苏", "火星"]
+    with pytest.raises(ImproperlyConfigured, match="HOME_REGION"):
+        home_region()

@@ -14,6 +14,7 @@ from zhaoshang.firms.cli import (
     read_text,
     write_json_lines,
 )
+from zhaoshang.firms.services import home_region
 
 
 class Command(BaseCommand):
@@ -43,10 +44,12 @@ class Command(BaseCommand):
                 raise CommandError("存在无效的统一社会信用代码", returncode=1)
             return
         lines = self._read(options.get("file")).splitlines()
+        home = home_region()
         if action == "match":
-            write_json_lines(match_records(lines), self.stdout)
+            write_json_lines(match_records(lines, home_region=home), self.stdout)
         else:
-            write_json_lines(candidate_records(lines, include_same=not options["maybe_only"]), self.stdout)
+            write_json_lines(candidate_records(lines, include_same=not options["maybe_only"], home_region=home),
+                             self.stdout)
 
     @staticmethod
     def _read(file: str | None) -> str:
