@@ -164,7 +164,13 @@ def _judge_same_brand(a: NameKey, b: NameKey) -> tuple[Verdict, str]:
         shorter, longer = sorted((a, b), key=lambda k: len(k.generic))
         if not set(shorter.generic) <= set(longer.generic):
             return Verdict.DIFFERENT, f"字号相同，但经营特点不同（{_words(a)} / {_words(b)}）"
-        extra = [w for w in longer.generic if w not in shorter.generic] or list(longer.generic)
+        added = [w for w in longer.generic if w not in shorter.generic]
+        extra = added or list(longer.generic)
+        if added and shorter.is_group and not longer.is_parent_like:
+            # 中化集团 / 中化国际: the group and a member firm named with its 字号.
+            return Verdict.DIFFERENT, (
+                f"“{shorter.name}”是集团，“{longer.name}”是字号相同的成员企业，不是同一主体"
+            )
         if _is_registered(shorter) and _is_registered(longer):
             # Two complete registered names: 新创生物医药有限公司 and 新创生物医药发展有限公司
             # can both exist.

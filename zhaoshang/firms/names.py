@@ -140,8 +140,8 @@ _ENGLISH_FORMS = re.compile(
 
 #: Branch markers that end a branch's name. The unambiguous ones mark a branch even without
 #: an organisation form before them (恒瑞医药上海分公司); 工厂 only after one (…有限公司连云港工厂).
-_BRANCH_MARKERS = ("分公司", "分厂", "营业部", "办事处", "代表处", "分店", "分行", "支行",
-                   "项目部", "分中心", "分所", "分部")
+_BRANCH_MARKERS = ("分公司", "支公司", "分厂", "营业部", "办事处", "代表处", "分店", "分行", "支行",
+                   "分理处", "储蓄所", "项目部", "分中心", "分所", "分部")
 _BRANCH_MARKERS_AFTER_FORM = ("工厂", "经营部", "门市部", "销售部", "服务部")
 _ANY_BRANCH_MARKER = _BRANCH_MARKERS + _BRANCH_MARKERS_AFTER_FORM
 _BRANCH_HEAD_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "总公司", "集团", "公司")
@@ -166,7 +166,7 @@ _INDUSTRY_WORDS = frozenset("""
 信息 信息技术 网络 软件 数据 大数据 数字 数码 智能 智造 自动化 机器人 人工智能 云计算 互联网 物联网 电子信息
 传媒 文化 文化传媒 广告 影视 教育 培训 旅游 文旅 酒店 餐饮 管理 咨询 服务 人力资源 会展 体育
 金融 投资 资产管理 基金 创业投资 融资租赁 租赁 担保 银行 证券 保险 信托 小额贷款
-检测 检验 认证 设计 规划 测绘 安全 安防 消防 研究院 研究所 实验室 国际
+检测 检验 认证 设计 规划 测绘 安全 安防 消防 研究院 研究所 实验室
 保鲜膜 薄膜 胶膜 膜材料 碱业 盐业 糖业 煤业 煤炭 焦化 煤化工 合金 不锈钢 铸造 锻造 铸业 机床 轴承 阀门
 泵业 管业 管道 管桩 钢构 门窗 幕墙 石材 混凝土 商砼 砂浆 针织 织造 制衣 纸品 彩印 印务 纸箱 家居 酿造 饮品
 米业 面粉 肥业 农资 园艺 苗木 花卉 茶叶 种植 养殖 冷链 海产 大药房 药房 医院 门诊 诊所 劳务 保安 家政 热力
@@ -175,7 +175,7 @@ _INDUSTRY_WORDS = frozenset("""
 
 #: Generic words (经营特点 that say little about what the firm does). They never decide
 #: an identity on their own: 盛虹控股 is 盛虹; but 华瑞科技 and 华瑞实业 are two firms.
-_GENERIC_WORDS = frozenset("科技 技术 实业 发展 产业 工业 控股 企业 创新 高新技术 高科技 高科 新技术 科学技术".split())
+_GENERIC_WORDS = frozenset("科技 技术 实业 发展 产业 工业 控股 企业 创新 高新技术 高科技 高科 新技术 科学技术 国际".split())
 
 #: Written variants of one industry word: the short form used in stock names and the
 #: long one in registered names.
@@ -430,20 +430,59 @@ def _strip_org_forms(text: str) -> tuple[str, list[str]]:
     return text, forms
 
 
+_MUNICIPALITIES = frozenset(("北京", "上海", "天津", "重庆"))
+#: Development zones after a place (连云港经济技术开发区, 南京江宁开发区): where a firm sits,
+#: not a division it is registered in, so they are dropped without deepening the place.
+_ZONE = re.compile(r"[\u4e00-\u9fa5]{0,4}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|自贸区|保税区)")
+#: A division the place tables do not list, after one they do: a district or county of a city
+#: (南京市江宁区, 上海市浦东新区), a county-level city of a province (江苏省昆山市), a town
+#: of a district (吴江区盛泽镇). Two or three characters and the division's suffix (not 市
+#: after a city: 东方夜市 is a name).
+_DIVISION = {
+    1: re.compile(r"([\u4e00-\u9fa5]{2,3}?)(?:区|县|市)(?!场)"),  # after a province
+    2: re.compile(r"([\u4e00-\u9fa5]{2,3}?)(?:新区|区|县)"),  # after a city
+    3: re.compile(r"([\u4e00-\u9fa5]{2,3}?)(?:镇|乡|街道)"),  # after a district
+}
+
+
+def _unlisted_division(text: str, path: tuple[str, ...]) -> tuple[str, int] | None:
+    """(short form, length) of a zone ("" short: no place) or an unlisted division at the start
+    of ``text``, below ``path``; None when there is none or nothing would be left after it."""
+    zone = _ZONE.match(text)
+    if zone and len(text) - zone.end() >= 2:
+        return "", zone.end()
+    depth = 2 if len(path) == 1 and path[0] in _MUNICIPALITIES else len(path)
+    pattern = _DIVISION.get(depth)
+    found = pattern.match(text) if pattern else None
+    if found and len(text) - found.end() >= 2 and found.group(1)[:2] not in _REGION_STARTS:
+        return found.group(1), found.end()
+    return None
+
+
 def _region_chain(text: str) -> tuple[list[_Region], str]:
-    """Leading regions that form one consistent place (江苏省连云港市海州区…)."""
+    """Leading regions that form one consistent place (江苏省连云港市海州区…), with divisions
+    and zones the tables do not list when they follow one they do (南京市江宁区…)."""
     regions: list[_Region] = []
     path: tuple[str, ...] = ()
-    while text[:2] in _REGION_STARTS:
+    while text:
         found = None
-        for length in _REGION_LENGTHS:
-            if length < len(text):
-                region = _REGIONS.get(text[:length])
-                if region is not None:
-                    found = (region, length)
-                    break
+        if text[:2] in _REGION_STARTS:
+            for length in _REGION_LENGTHS:
+                if length < len(text):
+                    region = _REGIONS.get(text[:length])
+                    if region is not None:
+                        found = (region, length)
+                        break
         if found is None:
-            break
+            unlisted = _unlisted_division(text, path) if path else None
+            if unlisted is None:
+                break
+            short, length = unlisted
+            if short:
+                path = (*path, short)
+                regions.append(_Region(short, path))
+            text = text[length:]
+            continue
         region, length = found
         if not region_paths_compatible(path, region.path):
             break  # 江苏金华… : 金华 is not in 江苏, so it is part of the name

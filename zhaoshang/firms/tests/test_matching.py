@@ -206,3 +206,12 @@ def test_a_company_and_a_partnership_of_one_key_are_two_entities():
     # grouping: the two stay apart, a name with no form beside one company joins it
     assert groups(["连云港远丰投资有限公司", "连云港远丰投资合伙企业（有限合伙）", "连云港远丰投资管理有限公司"]) == [0, 1, 2]
     assert groups(["连云港远丰食品有限公司", "连云港远丰食品厂", "上海远丰食品有限公司"]) == [0, 0, 2]
+
+
+def test_a_group_is_not_a_member_firm_named_with_its_brand_and_a_generic_word():
+    judgement = pair_score("远航集团", "远航国际控股股份有限公司")
+    assert judgement.verdict is Verdict.SAME  # a holding: both name the parent
+    judgement = pair_score("远航集团", "远航国际股份有限公司")
+    assert judgement.verdict is Verdict.DIFFERENT and "成员企业" in judgement.reason
+    assert pair_score("远航国际", "连云港远航国际物流有限公司").is_same
+    assert pair_score("远航物流", "连云港远航国际物流有限公司").is_same  # 国际 says little

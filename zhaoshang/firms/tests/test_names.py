@@ -227,3 +227,32 @@ def test_industry_words_of_common_trades_are_recognised(name, brand, industry):
 
 def test_the_short_form_of_a_rural_commercial_bank_is_its_long_form():
     assert key("连云港农商银行") == key("江苏连云港农村商业银行股份有限公司") == key("连云港农商行") == "连云港农村商业银行"
+
+
+@pytest.mark.parametrize(("name", "key_", "path"), [
+    ("南京市江宁区远航机械有限公司", "远航机械", ("江苏", "南京", "江宁")),  # a district the tables do not list
+    ("上海市浦东新区远航物流有限公司", "远航物流", ("上海", "浦东")),
+    ("江苏省昆山市远航电子有限公司", "远航电子", ("江苏", "昆山")),  # a county-level city
+    ("江苏省东海县牛山镇远航石英制品厂", "远航石英制品", ("江苏", "连云港", "东海", "牛山")),  # a town
+    ("连云港经济技术开发区远航机械有限公司", "远航机械", ("江苏", "连云港")),  # a zone is no division
+    ("连云港高新区远航机械有限公司", "远航机械", ("江苏", "连云港")),
+    ("连云港东方夜市管理有限公司", "东方夜市管理", ("江苏", "连云港")),  # 市 after a city is part of the name
+    ("江宁区远航机械有限公司", "江宁区远航机械", ()),  # only after a place the tables know
+])
+def test_unlisted_divisions_and_zones_after_a_known_place_are_places(name, key_, path):
+    k = normalize_firm_name(name)
+    assert (k.key, k.region_path) == (key_, path)
+
+
+@pytest.mark.parametrize(("name", "key_", "branch"), [
+    ("中国人寿保险股份有限公司东海县支公司", "人寿保险", "东海支公司"),
+    ("中国工商银行股份有限公司连云港新浦分理处", "工商银行", "连云港新浦分理处"),
+])
+def test_insurers_and_banks_sub_branches_are_branches(name, key_, branch):
+    k = normalize_firm_name(name)
+    assert (k.key, k.branch) == (key_, branch)
+
+
+def test_guoji_is_a_generic_word():
+    k = normalize_firm_name("连云港远航国际物流有限公司")
+    assert (k.brand, k.industry, k.generic) == ("远航", ("物流",), ("国际",))
