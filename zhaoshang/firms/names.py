@@ -435,13 +435,12 @@ _MUNICIPALITIES = frozenset(("北京", "上海", "天津", "重庆"))
 #: not a division it is registered in, so they are dropped without deepening the place.
 _ZONE = re.compile(r"[\u4e00-\u9fa5]{0,4}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|自贸区|保税区)")
 #: A division the place tables do not list, after one they do: a district or county of a city
-#: (南京市江宁区, 上海市浦东新区), a county-level city of a province (江苏省昆山市), a town
-#: of a district (吴江区盛泽镇). Two or three characters and the division's suffix (not 市
-#: after a city: 东方夜市 is a name).
+#: (南京市江宁区, 上海市浦东新区), a county-level city of a province (江苏省昆山市). Two or three
+#: characters and the division's suffix (not 市 after a city: 东方夜市 is a name). Towns are
+#: not places: a company name's place is of county level or above, so 海头镇鑫旺 is a 字号.
 _DIVISION = {
     1: re.compile(r"([\u4e00-\u9fa5]{2,3}?)(?:区|县|市)(?!场)"),  # after a province
     2: re.compile(r"([\u4e00-\u9fa5]{2,3}?)(?:新区|区|县)"),  # after a city
-    3: re.compile(r"([\u4e00-\u9fa5]{2,3}?)(?:镇|乡|街道)"),  # after a district
 }
 
 
