@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from zhaoshang.core.forms import style_form as _style
 from zhaoshang.organizations.models import Unit
 from zhaoshang.projects.models import Project
 
@@ -17,15 +18,6 @@ def _date_input() -> forms.DateInput:
     return forms.DateInput(attrs=DATE, format="%Y-%m-%d")
 
 
-def _style(form: forms.Form) -> None:
-    for field in form.fields.values():
-        w = field.widget
-        if isinstance(w, forms.CheckboxInput):
-            w.attrs.setdefault("class", "form-check-input")
-        elif isinstance(w, forms.Select):
-            w.attrs.setdefault("class", "form-select")
-        else:
-            w.attrs.setdefault("class", "form-control")
 
 
 class MultipleFileInput(forms.FileInput):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from zhaoshang.core.forms import style_form as _style
 from zhaoshang.organizations.models import Unit
 from zhaoshang.organizations.selectors import unit_list
 from zhaoshang.projects.enums import ChainName
@@ -15,15 +16,6 @@ from .models import Channel, Contact
 DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
 
 
-def _style(form: forms.Form) -> None:
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            widget.attrs.setdefault("class", "form-check-input")
-        elif isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select")
-        else:
-            widget.attrs.setdefault("class", "form-control")
 
 
 class StyledForm(forms.Form):

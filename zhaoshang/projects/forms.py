@@ -2,20 +2,10 @@ from __future__ import annotations
 
 from django import forms
 
+from zhaoshang.core.forms import style_form as _style
 from zhaoshang.organizations.models import Unit
 
 from .enums import AgreementKind, ChainName, FollowUpKind, ProjectKind
-
-
-def _style(form: forms.Form) -> None:
-    for field in form.fields.values():
-        w = field.widget
-        if isinstance(w, forms.CheckboxInput):
-            w.attrs.setdefault("class", "form-check-input")
-        elif isinstance(w, forms.Select):
-            w.attrs.setdefault("class", "form-select")
-        else:
-            w.attrs.setdefault("class", "form-control")
 
 
 class ProjectForm(forms.Form):
