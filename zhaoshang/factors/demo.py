@@ -39,8 +39,9 @@ DEFAULT_ROUTING = [
     (FactorKind.OTHER, "dept-commerce", 10, "其他需协调事项，由市商务局统筹"),
 ]
 
-# 2026 statutory holidays and the weekend days worked in their place (国务院办公厅通知); the city
-# admin checks and extends this list on the routing page every year.
+# 2026 statutory holidays falling on weekdays and the weekend days worked in their place, checked
+# against 国务院办公厅关于2026年部分节假日安排的通知 (4 November 2025); the city admin extends this
+# list on the routing page every year.
 HOLIDAYS_2026 = {
     "元旦": (["2026-01-01", "2026-01-02"], ["2026-01-04"]),
     "春节": (["2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20", "2026-02-23"],
