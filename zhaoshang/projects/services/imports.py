@@ -18,6 +18,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from zhaoshang.core.bulk import history_copy, insert_objects
 from zhaoshang.core.errors import BusinessError
 from zhaoshang.organizations.models import Unit
 from zhaoshang.organizations.selectors import visible_unit_ids
@@ -280,17 +281,15 @@ def project_import_apply(*, user, rows: list[ProjectImportRow], preview_versions
                                validate_unique=False)
             derive(project)
             created.append(project)
-    _write(user, batch, created, updated)
+    _write(user, batch, created, updated, now=now)
     for project in created:
         events.append(ProjectEvent(project=project, actor=user, kind="imported",
                                    text=f"{user} 通过 Excel 导入录入项目，阶段“{project.get_stage_display()}”",
                                    data={"import_job": job_id}))
         transitions += _transitions(project, None, user, today, batch)
-    ProjectEvent.objects.bulk_create(events, batch_size=CHUNK)
-    if transitions:
-        from simple_history.utils import bulk_create_with_history
-
-        bulk_create_with_history(transitions, StageTransition, batch_size=CHUNK, default_user=user)
+    insert_objects(ProjectEvent, events, now=now)
+    ids = insert_objects(StageTransition, transitions, now=now)
+    history_copy(StageTransition, ids, history_type="+", reason=batch, user_id=user.pk, now=now)
     result.created, result.updated = len(created), len(updated)
     result.ids = [p.pk for p in created] + [p.pk for p in updated]
     return result
@@ -315,19 +314,18 @@ def _deriver(today: date):
     return derive
 
 
-def _write(user, reason: str, created: list[Project], updated: list[Project]) -> None:
+def _write(user, reason: str, created: list[Project], updated: list[Project], *, now) -> None:
     """Insert the new projects and update the changed ones, each with its history row.
 
-    Updates go out as one parameterised UPDATE per set of changed columns through
-    ``executemany`` (pipelined by psycopg): Django's ``bulk_update`` builds a CASE per field and
-    row and spends most of a 10,000-row import composing SQL. The history rows are the ones
-    ``bulk_update_with_history`` would write (``bulk_history_create(update=True)``).
+    New rows go out through ``core.bulk.insert_objects`` and their history rows are copied by the
+    database (``history_copy``): Django's ``bulk_create_with_history`` spent most of a 10,000-row
+    import composing SQL and building historical objects. Updates go out as one parameterised
+    UPDATE per set of changed columns through ``executemany`` (pipelined by psycopg): Django's
+    ``bulk_update`` builds a CASE per field and row.
     """
-    from simple_history.utils import bulk_create_with_history
-
     if created:
-        bulk_create_with_history(created, Project, batch_size=CHUNK, default_user=user,
-                                 default_change_reason=reason)
+        ids = insert_objects(Project, created, now=now)
+        history_copy(Project, ids, history_type="+", reason=reason, user_id=user.pk, now=now)
     if not updated:
         return
     groups: dict[tuple[str, ...], list[Project]] = defaultdict(list)
@@ -345,5 +343,4 @@ def _write(user, reason: str, created: list[Project], updated: list[Project]) ->
                       for p in chunk]
             with connection.cursor() as cursor:
                 cursor.executemany(sql, params)
-    Project.history.bulk_history_create(updated, update=True, batch_size=CHUNK, default_user=user,
-                                        default_change_reason=reason)
+    history_copy(Project, [p.pk for p in updated], history_type="~", reason=reason, user_id=user.pk, now=now)
