@@ -43,8 +43,6 @@ from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import CountVectorizer
-from sklearn.preprocessing import normalize as l2_normalise
 
 from zhaoshang.chains.catalog import ChainSpec, NodeSpec, load_chains
 
@@ -359,6 +357,10 @@ class NodeClassifier:
                 if line.strip() and not line.startswith("#")
             ]
         corpus = _split_batch(proto_texts + neg_texts + background)
+        # scikit-learn is imported when a classifier is fitted, not when a page imports the
+        # chains app: it costs 1–3 s, which every web worker's first request would pay
+        from sklearn.feature_extraction.text import CountVectorizer
+
         self._counter = CountVectorizer(
             analyzer="char_wb", ngram_range=(2, 4), lowercase=False, dtype=np.float32
         ).fit(corpus.items)
@@ -389,6 +391,8 @@ class NodeClassifier:
         np.log(x.data, out=x.data)
         x.data += 1.0
         x = x @ sp.diags(self._idf)
+        from sklearn.preprocessing import normalize as l2_normalise
+
         return l2_normalise(x, copy=False)
 
     # ------------------------------------------------------------------ features
