@@ -35,6 +35,10 @@ try:
     from corpus_test5 import DOCS as TEST5_DOCS  # noqa: E402
 except ImportError:
     TEST5_DOCS = []
+try:
+    from corpus_test6 import DOCS as TEST6_DOCS  # noqa: E402
+except ImportError:
+    TEST6_DOCS = []
 
 _S2T = opencc.OpenCC("s2t")
 _S2TW = opencc.OpenCC("s2tw")  # Taiwan forms (為, not 爲): what Big5 can encode
@@ -123,14 +127,14 @@ def render(doc: dict, index: int) -> tuple[str, bytes]:
 
 
 def _batch(n: int) -> int:
-    return 1 if n <= 20 else 2 if n <= 30 else 3 if n <= 40 else 4 if n <= 62 else 5
+    return 1 if n <= 20 else 2 if n <= 30 else 3 if n <= 40 else 4 if n <= 62 else 5 if n <= 82 else 6
 
 
 def main() -> None:
     out_dir = ROOT / "docs"
     out_dir.mkdir(parents=True, exist_ok=True)
     gold: dict[str, dict] = {}
-    for split, docs in (("dev", DEV_DOCS), ("test", TEST_DOCS + TEST4_DOCS + TEST5_DOCS)):
+    for split, docs in (("dev", DEV_DOCS), ("test", TEST_DOCS + TEST4_DOCS + TEST5_DOCS + TEST6_DOCS)):
         for index, doc in enumerate(docs):
             name, data = render(doc, index)
             (out_dir / name).write_bytes(data)

@@ -68,3 +68,4 @@ for _item in _RAW.split():
 
 PINYIN.setdefault("注", "zhù")
 PINYIN.setdefault("锚", "máo")
+PINYIN.setdefault("周", "zhōu")
