@@ -1,12 +1,12 @@
 """Precision, recall and F1 of the firm-name matcher on the labelled pairs.
 
-    cd /work/main && .venv/bin/python bench/firms_match_quality.py [--split dev|test|test2|all] [--errors] [--json]
+    cd /work/main && .venv/bin/python bench/firms_match_quality.py [--split dev|test|test2|test3|all] [--errors] [--json]
         [--exclude-category alias]
 
 Data: bench/data/firms/pairs.csv — name_a, name_b, same (1/0), category, split. The ``dev``
 split was written with the rules; the ``test`` split was written after the rules were
-frozen, the ``test2`` split later still (a second blind split, labelled before the matcher
-was run on it). Each was scored once blind; the figures of that run are in
+frozen, the ``test2`` and ``test3`` splits later still (second and third blind splits,
+each labelled and committed before the matcher was run on it). Each was scored once blind; the figures of that run are in
 docs/benchmarks.md.
 
 Two settings:
@@ -148,7 +148,7 @@ def _print(split: str, result: dict) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test", "test2", "all", "each"), default="each")
+    parser.add_argument("--split", choices=("dev", "test", "test2", "test3", "all", "each"), default="each")
     parser.add_argument("--errors", action="store_true", help="list the pairs judged wrongly")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--exclude-category", action="append", default=[], metavar="CATEGORY",
@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     pairs = [p for p in load_pairs() if p.category not in args.exclude_category]
-    splits = ["dev", "test", "test2", "all"] if args.split == "each" else [args.split]
+    splits = ["dev", "test", "test2", "test3", "all"] if args.split == "each" else [args.split]
     results = {}
     for split in splits:
         chosen = pairs if split == "all" else [p for p in pairs if p.split == split]
