@@ -269,6 +269,11 @@ def _split_outside_brackets(
 
 
 _ITEM_SEP = re.compile("、")
+# a field line of a project list written as key–value lines (一、X项目 / 投资方：… / 总投资：…)
+_FIELD_LINE = re.compile(
+    r"\s*(?:投资方|投资主体|投资单位|投资企业|签约企业|签约单位|建设单位|实施主体|项目业主|项目单位|总投资|计划总投资"
+    r"|投资总额|投资额|投资规模|建设地点|项目地点|项目选址|选址|落户地点|建设内容|建设规模|项目进展|进展情况)\s*[：:]"
+)
 
 
 def _name_words(key: str) -> set[str]:
@@ -342,7 +347,7 @@ class _Assembler:
                     continue
                 if len(previous) >= 2:
                     self._respectively(clauses, previous)
-                refers = any(self._has(self.coref, c) for c in kept)
+                refers = any(self._has(self.coref, c) for c in kept) or bool(_FIELD_LINE.match(text, ss, se))
                 if refers and last is not None:
                     last.segments.extend(kept)
                 else:

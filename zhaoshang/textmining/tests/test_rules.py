@@ -292,3 +292,31 @@ def test_firms_named_just_before_fenbie_go_to_the_projects_in_order() -> None:
         ("游艇制造项目", ["江苏蓝海船舶重工有限公司"]),
         ("中药饮片项目", ["山东鲁泰药业有限公司"]),
     ]
+
+
+def test_key_value_lines_of_a_project_list_belong_to_the_project_above() -> None:
+    text = """赣榆区（杭州）招商推介会签约项目
+推介会现场签约项目2个，具体如下：
+一、高端轴承项目
+投资方：浙江华恒精工科技有限公司
+总投资：12亿元
+建设地点：海州经济开发区
+二、功能性面料项目
+投资方：杭州锦绣纺织有限公司
+总投资：6.5亿元
+建设地点：柘汪临港产业区"""
+    assert projects(text, "name", "companies", "amount_wan_cny", "location") == [
+        ("高端轴承项目", ["浙江华恒精工科技有限公司"], 120000, "海州经济开发区"),
+        ("功能性面料项目", ["杭州锦绣纺织有限公司"], 65000, "柘汪临港产业区"),
+    ]
+
+
+def test_the_economic_development_zones_of_ganyu_and_guanyun_are_places() -> None:
+    text = """集中签约项目表
+项目名称\t投资方\t总投资（亿元）\t建设地点
+精密铸件项目\t江苏华铸机械有限公司\t6\t赣榆经济开发区
+纸箱项目\t连云港恒美包装有限公司\t3\t灌云经济开发区"""
+    assert projects(text, "name", "location") == [
+        ("精密铸件项目", "赣榆经济开发区"),
+        ("纸箱项目", "灌云经济开发区"),
+    ]
