@@ -422,6 +422,9 @@ _NATIONAL = (
 )  # 沙特阿拉伯国家石油公司 keeps its country
 
 
+_ORIGIN = ("外资", "台资", "港资", "澳资", "侨资", "日资", "韩资", "美资", "德资", "欧资")
+
+
 def _trim_org(text: str, left: int, end: int) -> int:
     """Drop descriptors a walk may keep at the front: 企业巴斯夫集团, 日本东和精工株式会社,
     苏州工业园区信达生物制药(苏州)有限公司 (the park is where the firm is, not its name),
@@ -439,31 +442,24 @@ def _trim_org(text: str, left: int, end: int) -> int:
     m = _PARK_PREFIX.match(text, left, end)
     if m and end - m.end() >= 4 and not text.startswith(_NAME_BODY_START, m.end()):
         left = m.end()
+    if left > 0 and text[left - 1 : left + 1] in _ORIGIN:
+        left += 1  # 5月9日，日资企业东丽…: the walk stopped at 日, the date's character
+    origin = text[left - 2 : left] in _ORIGIN
     changed = True
     while changed:
         changed = False
-        for word in (
-            "企业",
-            "公司",
-            "集团",
-            "外资",
-            "台资",
-            "港资",
-            "日资",
-            "韩资",
-            "美资",
-            "德资",
-            "欧资",
-            *sorted(lx.COUNTRIES, key=len, reverse=True),
-        ):
+        for word in ("企业", "公司", "集团", *_ORIGIN, *sorted(lx.COUNTRIES, key=len, reverse=True)):
             rest = left + len(word)
+            # no registered name starts with 台资 or 日资企业: a two-character 字号 may follow them
+            shortest = 2 if word in _ORIGIN or (origin and word == "企业") else 4
             if (
                 text.startswith(word, left)
-                and end - rest >= 4
+                and end - rest >= shortest
                 and word != "中国"
                 and not text.startswith(_NATIONAL, rest)
             ):
                 left += len(word)
+                origin = origin or word in _ORIGIN
                 changed = True
     return left
 

@@ -320,3 +320,10 @@ def test_the_economic_development_zones_of_ganyu_and_guanyun_are_places() -> Non
         ("精密铸件项目", "赣榆经济开发区"),
         ("纸箱项目", "灌云经济开发区"),
     ]
+
+
+def test_the_origin_of_the_capital_is_not_part_of_the_name() -> None:
+    text = "5月9日，日资企业东丽株式会社在连云港经济技术开发区投资的反渗透膜项目开工。"
+    taiwan = "台资宏泰集团投资2亿元在东海县建设精密模具项目。"
+    assert projects(text, "companies") == [(["东丽株式会社"],)]
+    assert projects(taiwan, "companies") == [(["宏泰集团"],)]
