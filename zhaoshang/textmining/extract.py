@@ -269,6 +269,8 @@ def _split_outside_brackets(
 
 
 _ITEM_SEP = re.compile("、")
+# 公司拟以自有资金向全资子公司…: in an announcement a bare 公司 opening a clause is the issuer
+_COMPANY_SUBJECT = re.compile(r"(?:^|(?<=[，。；：\n]))公司(?=拟|将|以|向|于|已|计划|决定|与|在|全资|控股|通过)")
 # a field line of a project list written as key–value lines (一、X项目 / 投资方：… / 总投资：…)
 _FIELD_LINE = re.compile(
     r"\s*(?:投资方|投资主体|投资单位|投资企业|签约企业|签约单位|建设单位|实施主体|项目业主|项目单位|总投资|计划总投资"
@@ -692,7 +694,11 @@ class _Assembler:
         if (
             issuer is not None
             and issuer not in firms
-            and any(re.search("本公司|本集团", self.text[a:b]) for a, b in segs)
+            and any(
+                re.search("本公司|本集团", self.text[a:b])
+                or (self._announcement() and _COMPANY_SUBJECT.search(self.text, a, b))
+                for a, b in segs
+            )
         ):
             firms.insert(0, issuer)  # 本公司之全资附属公司…: the announcing company is a party
         if not firms and single:
@@ -758,6 +764,10 @@ class _Assembler:
         ):
             return None
         return p
+
+    def _announcement(self) -> bool:
+        """A listed firm's announcement or record: its header carries the stock code or 公告."""
+        return bool(re.search("证券代码|证券简称|股票代码|股份代号|公告编号", self.text[: self.head_end]))
 
     def _issuer(self) -> Mention | None:
         """The firm an announcement is issued by: the first investor named in its header."""

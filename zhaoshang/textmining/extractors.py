@@ -1120,7 +1120,8 @@ _CITY_RE = re.compile(
     rf"|(?P<country>{lx.alternation(lx.COUNTRIES)})"
 )
 _PARK_RE = re.compile(rf"(?P<park>[{CJK}A-Za-z]{{0,10}}?(?:{_PLACE_SUFFIX}))")
-_COUNTY_RE = re.compile(rf"(?P<county>[{CJK}]{{2,3}}?(?:县|区|市|旗))(?![{CJK}]{{0,1}}(?:园|开发|新区))")
+# a banner (旗) is a county of Inner Mongolia, 旗下 / 旗舰 are not (长春集团旗下…)
+_COUNTY_RE = re.compile(rf"(?P<county>[{CJK}]{{2,3}}?(?:县|区|市|旗(?![下舰])))(?![{CJK}]{{0,1}}(?:园|开发|新区))")
 _LOCATIVE_RE = re.compile(
     rf"(?:落户|落地|位于|选址|入驻|布局|扎根|建于|坐落于|投资于|在)(?P<park>[{CJK}]{{2,10}}?(?:{_PLACE_SUFFIX}))"
 )

@@ -327,3 +327,19 @@ def test_the_origin_of_the_capital_is_not_part_of_the_name() -> None:
     taiwan = "台资宏泰集团投资2亿元在东海县建设精密模具项目。"
     assert projects(text, "companies") == [(["东丽株式会社"],)]
     assert projects(taiwan, "companies") == [(["宏泰集团"],)]
+
+
+def test_a_bare_gongsi_opening_a_clause_of_an_announcement_is_its_issuer() -> None:
+    text = (
+        "证券代码：600123 证券简称：华森化学 公告编号：2024-031\n华森化学股份有限公司关于向全资子公司增资的公告\n"
+        "为推进年产5万吨助剂项目建设，公司拟以自有资金向全资子公司华森化学（连云港）有限公司增资3亿元。"
+    )
+    news = "华森化学股份有限公司董事长来连考察。\n为推进年产5万吨助剂项目建设，公司拟向华森化学（连云港）有限公司增资3亿元。"
+    assert projects(text, "companies") == [(["华森化学股份有限公司", "华森化学（连云港）有限公司"],)]
+    assert projects(news, "companies") == [(["华森化学（连云港）有限公司"],)]
+
+
+def test_qixia_after_a_group_is_no_banner_county() -> None:
+    text = "台资长春集团旗下长春化工（江苏）有限公司将增资扩建连云港厂年产6万吨电子级双氧水项目。"
+    result = extract_document(text)
+    assert [p.location for p in result.projects] == ["连云港市"]
