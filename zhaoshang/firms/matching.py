@@ -131,6 +131,14 @@ def judge_keys(a: NameKey, b: NameKey) -> tuple[Verdict, str]:
     if kind_a and kind_b and kind_a != kind_b:
         return Verdict.DIFFERENT, f"组织形式不同（{kind_a} / {kind_b}），是不同的登记主体"
     verdict, reason = _judge_heads(a, b)
+    if verdict is Verdict.SAME and not _kinds_compatible(_company_kind(a), _company_kind(b)):
+        # 中国铝业集团有限公司 / 中国铝业股份有限公司: most often the group and its listed
+        # company; sometimes one firm renamed (豪森药业股份 → 豪森药业集团). Only a reviewer or
+        # the credit code can tell.
+        verdict, reason = Verdict.MAYBE, (
+            f"名称主体相同（{a.key}），但一为集团公司、一为股份公司，常是集团与其上市公司，"
+            "也可能是更名，需人工确认"
+        )
     if verdict is not Verdict.DIFFERENT and not region_paths_compatible(a.region_path, b.region_path):
         return Verdict.DIFFERENT, (
             f"名称主体相同但注册地不同（{_place(a.region_path)} / {_place(b.region_path)}），是不同登记主体"
@@ -149,6 +157,29 @@ def _legal_kind(k: NameKey) -> str:
     if "公司" in form:
         return "公司"
     return ""
+
+
+def _company_kind(k: NameKey) -> str:
+    """The legal kind, with 公司 told apart into a group (集团有限公司) and a company limited by
+    shares (股份有限公司) when the form says which: "公司:集团", "公司:股份", else `_legal_kind`.
+    A 集团股份有限公司 is both and says neither."""
+    kind = _legal_kind(k)
+    if kind not in ("公司", ""):
+        return kind
+    shares = "股份" in k.org_form
+    if (k.is_group or "总公司" in k.org_form) and not shares:
+        # 连云港港口集团 written without 有限公司 is the group too; a 总公司 is what state groups
+        # were registered as before they were restructured (中国石油化工总公司), never a listed company.
+        return "公司:集团"
+    if shares and not k.is_parent_like:
+        # 远航国际控股股份有限公司 is the group's own holding company, not a listed member.
+        return "公司:股份"
+    return kind
+
+
+def _kinds_compatible(a: str, b: str) -> bool:
+    """Kinds that may name one entity: equal, one unknown, or one refining the other."""
+    return not a or not b or a == b or a.startswith(b + ":") or b.startswith(a + ":")
 
 
 def _judge_heads(a: NameKey, b: NameKey) -> tuple[Verdict, str]:
@@ -363,11 +394,11 @@ class _Grouping:
         kind), and stays alone when there are several."""
         if len(nodes) == 1:
             k = self.keys[nodes[0]]
-            return [_Class([nodes[0]], k.region_path, k, _legal_kind(k))]
+            return [_Class([nodes[0]], k.region_path, k, _company_kind(k))]
         by_part: dict[tuple[tuple[str, ...], str], list[int]] = defaultdict(list)
         for node in nodes:
             k = self.keys[node]
-            by_part[(k.region_path, _legal_kind(k))].append(node)
+            by_part[(k.region_path, _company_kind(k))].append(node)
         if len(by_part) > 1:
             # In one place, the names without a form belong to its one legal kind.
             kinds: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -381,14 +412,15 @@ class _Grouping:
             (path, kind), members = next(iter(by_part.items()))
             return [_Class(members, path, self.keys[members[0]], kind)]
         classes: list[_Class] = []
-        for path, kind in sorted(by_part, key=lambda p: (-len(p[0]), p[0], not p[1], p[1])):
+        # Deepest places first, then known kinds, the refined ones (公司:集团) before 公司.
+        for path, kind in sorted(by_part, key=lambda p: (-len(p[0]), p[0], not p[1], ":" not in p[1], p[1])):
             members = by_part[(path, kind)]
             fits = self._prefer_home(
-                [c for c in classes if region_paths_compatible(c.path, path) and (not kind or not c.kind or c.kind == kind)],
+                [c for c in classes if region_paths_compatible(c.path, path) and _kinds_compatible(c.kind, kind)],
                 lambda c: c.path, lambda c: c.nodes[0], members[0])
             if len(fits) == 1:
                 fits[0].nodes.extend(members)
-                fits[0].kind = fits[0].kind or kind
+                fits[0].kind = max(fits[0].kind, kind, key=len)
             else:
                 cls = _Class(list(members), path, self.keys[members[0]], kind)
                 why = "未注明注册地" if all(c.path != path for c in fits) else "组织形式不同或未注明"
@@ -396,6 +428,13 @@ class _Grouping:
                     self.ambiguous.append((members[0], other.nodes[0], (
                         f"名称主体相同（{cls.key.key}），但{why}，可能对应多家不同的企业，需人工确认"
                     )))
+                for other in classes:
+                    if (kind.partition(":")[0] == other.kind.partition(":")[0]
+                            and not _kinds_compatible(kind, other.kind)
+                            and region_paths_compatible(other.path, path)):
+                        # 集团 and 股份 of one key: the group and its listed company, or a rename.
+                        self.ambiguous.append((members[0], other.nodes[0], judge_keys(
+                            self.keys[members[0]], self.keys[other.nodes[0]])[1]))
                 classes.append(cls)
         return classes
 

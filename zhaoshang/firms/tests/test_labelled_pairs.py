@@ -23,8 +23,10 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("卫星石化", "卫星化学股份有限公司"): "former name: needs an alias",
     ("浙江卫星石化股份有限公司", "卫星化学股份有限公司"): "former name: needs an alias",
     ("中国建筑材料集团有限公司", "中国建材集团有限公司"): "former name: needs an alias",
-    ("中国石油化工集团有限公司", "中国石油化工股份有限公司"): "group and its listed company share the key",
-    ("中国建材集团有限公司", "中国建材股份有限公司"): "group and its listed company share the key",
+    ("江苏豪森药业集团有限公司", "江苏豪森药业股份有限公司"):
+        "rename of the group/listed-company shape (股份 → 集团): maybe, the credit code decides",
+    ("江苏德源药业集团有限公司", "江苏德源药业股份有限公司"):
+        "rename of the group/listed-company shape (股份 → 集团): maybe, the credit code decides",
     ("正大天青药业集团股份有限公司", "正大天晴药业集团股份有限公司"): "brand typo: maybe, reviewed not merged",
     ("中复神膺碳纤维股份有限公司", "中复神鹰碳纤维股份有限公司"): "brand typo: maybe, reviewed not merged",
     ("江苏诺泰奥赛诺生物制药股份有限公司", "江苏诺泰澳赛诺生物制药股份有限公司"): "brand typo: maybe",

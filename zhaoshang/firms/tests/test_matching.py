@@ -215,3 +215,17 @@ def test_a_group_is_not_a_member_firm_named_with_its_brand_and_a_generic_word():
     assert judgement.verdict is Verdict.DIFFERENT and "成员企业" in judgement.reason
     assert pair_score("远航国际", "连云港远航国际物流有限公司").is_same
     assert pair_score("远航物流", "连云港远航国际物流有限公司").is_same  # 国际 says little
+
+
+def test_a_group_and_a_company_limited_by_shares_of_one_key_are_left_for_review():
+    """The group and its listed company (中国铝业集团 / 中国铝业股份) far more often than a rename."""
+    judgement = pair_score("江苏远航集团有限公司", "江苏远航股份有限公司")
+    assert judgement.verdict is Verdict.MAYBE and "上市公司" in judgement.reason
+    assert pair_score("江苏远航集团有限公司", "江苏远航有限公司").is_same
+    assert pair_score("远航集团股份有限公司", "远航股份有限公司").is_same  # 集团股份: says neither
+    assert pair_score("远航集团", "远航控股股份有限公司").is_same  # the group's own holding
+    names = ["江苏远航集团有限公司", "江苏远航股份有限公司", "江苏远航总公司", "远航股份"]
+    assert groups(names) == [0, 1, 0, 1]
+    found = find_duplicate_candidates(names[:2])
+    assert [(c.i, c.j, c.verdict) for c in found] == [(0, 1, Verdict.MAYBE)] or [
+        (c.i, c.j, c.verdict) for c in found] == [(1, 0, Verdict.MAYBE)]
