@@ -343,3 +343,15 @@ def test_qixia_after_a_group_is_no_banner_county() -> None:
     text = "台资长春集团旗下长春化工（江苏）有限公司将增资扩建连云港厂年产6万吨电子级双氧水项目。"
     result = extract_document(text)
     assert [p.location for p in result.projects] == ["连云港市"]
+
+
+def test_a_main_structure_completed_or_topped_out_is_still_under_construction() -> None:
+    done = "江苏恒诺机械有限公司高端液压件项目总投资6亿元，目前主体完工，正在安装设备。"
+    topped = "江苏恒诺机械有限公司高端液压件项目总投资6亿元，厂房已封顶。"
+    assert projects(done, "stage") == [("开工",)]
+    assert projects(topped, "stage") == [("开工",)]
+
+
+def test_connection_to_the_grid_is_production() -> None:
+    text = "华能灌云200兆瓦光伏项目日前实现全容量并网发电，项目总投资9亿元，去年5月开工建设。"
+    assert projects(text, "stage") == [("投产",)]
