@@ -1522,6 +1522,7 @@ _NOT_AFTER_PROJECT = (
     "代码",
     "公司",  # 设立项目公司: the company that will run the project, not a project
 )
+_THIS_TIME = ("此次", "本次", "这次", "此番")
 _COREF_HEAD = ("该", "此", "这个", "这一", "上述", "本", "这些", "这", "前述", "该批", "两个", "各", "以上")
 
 
@@ -1641,8 +1642,10 @@ class ProjectNameExtractor(Extractor):
                 or not (head_ctx[-1].isalnum() or head_ctx[-1] in "的之")  # 👉项目总投资…, ● 项目…: a bullet
                 else "generic"
             )
-        if any(head_ctx.endswith(h) for h in ("该", "此", "这个", "这一", "上述", "本")) and len(core) <= 6:
+        if any(head_ctx.endswith(h) for h in ("该", "此", "这个", "这一", "上述", "本", *_THIS_TIME)) and len(core) <= 6:
             return "coref"
+        if core.startswith(_THIS_TIME) and len(core) <= 8:
+            return "coref"  # 此次增资扩产项目: the project the text is about, named by what it is
         if re.fullmatch(r"(?:其中)?(?:[一二三四五六首]|第[一二三四五六])期", core):
             return "coref"  # 一期项目预计明年投产: a phase of the project being reported
         if walked is None or "".join(walked) != text[left:s]:

@@ -355,3 +355,11 @@ def test_a_main_structure_completed_or_topped_out_is_still_under_construction() 
 def test_connection_to_the_grid_is_production() -> None:
     text = "华能灌云200兆瓦光伏项目日前实现全容量并网发电，项目总投资9亿元，去年5月开工建设。"
     assert projects(text, "stage") == [("投产",)]
+
+
+def test_this_time_s_project_refers_back_to_the_project() -> None:
+    text = (
+        "连云港恒泰合金有限公司与海州经济开发区签订协议，投资8亿元新建年产2万吨钛合金棒材项目。"
+        "此次增资扩产项目计划9月开工。"
+    )
+    assert projects(text, "name", "amount_wan_cny") == [("年产2万吨钛合金棒材项目", 80000)]
