@@ -269,6 +269,15 @@ def _split_outside_brackets(
 
 
 _ITEM_SEP = re.compile("、")
+
+
+def _full_park_name(place: str) -> str:
+    """徐州经开区 → 徐州经济技术开发区: the full name of another city's park."""
+    for short, full in (("经开区", "经济技术开发区"), ("高新区", "高新技术产业开发区")):
+        if place.endswith(short) and len(place) > len(short):
+            return place[: -len(short)] + full
+    return place
+
 # 公司拟以自有资金向全资子公司…: in an announcement a bare 公司 opening a clause is the issuer
 _COMPANY_SUBJECT = re.compile(r"(?:^|(?<=[，。；：\n]))公司(?=拟|将|以|向|于|已|计划|决定|与|在|全资|控股|通过)")
 # a field line of a project list written as key–value lines (一、X项目 / 投资方：… / 总投资：…)
@@ -750,6 +759,9 @@ class _Assembler:
         ):
             place = doc_place or (self._place(self._places(self.loose)) if single else None)
         if place is not None:
+            if not place.attrs.get("lyg") and _full_park_name(place.value) != place.value:
+                full = _full_park_name(place.value)  # 徐州经开区 in the headline, its full name in the body
+                place = next((m for m in self.found.get("place", []) if m.value == full), place)
             p.location = place.value
             p.evidence["location"] = Evidence.of(place)
         chain = self._chain(self._in("chain", segs), draft.name)

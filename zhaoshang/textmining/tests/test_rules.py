@@ -363,3 +363,10 @@ def test_this_time_s_project_refers_back_to_the_project() -> None:
         "此次增资扩产项目计划9月开工。"
     )
     assert projects(text, "name", "amount_wan_cny") == [("年产2万吨钛合金棒材项目", 80000)]
+
+
+def test_a_park_abbreviated_in_the_headline_is_given_by_the_full_name_the_body_writes() -> None:
+    text = "合肥经开区：华宇电子芯片封装项目开工\n本报讯 3月18日，合肥华宇电子有限公司芯片封装项目在合肥经济技术开发区开工建设，总投资12亿元。"
+    abbreviated = "合肥经开区：华宇电子芯片封装项目开工\n3月18日，合肥华宇电子有限公司芯片封装项目开工建设，总投资12亿元。"
+    assert projects(text, "location") == [("合肥经济技术开发区",)]
+    assert projects(abbreviated, "location") == [("合肥经开区",)]
