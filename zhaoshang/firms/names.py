@@ -171,11 +171,12 @@ _INDUSTRY_WORDS = frozenset("""
 泵业 管业 管道 管桩 钢构 门窗 幕墙 石材 混凝土 商砼 砂浆 针织 织造 制衣 纸品 彩印 印务 纸箱 家居 酿造 饮品
 米业 面粉 肥业 农资 园艺 苗木 花卉 茶叶 种植 养殖 冷链 海产 大药房 药房 医院 门诊 诊所 劳务 保安 家政 热力
 供水 货代 报关 涤纶 锦纶 腈纶 化学纤维 农村商业银行 村镇银行 农村信用合作联社 典当 拍卖 房产 置地
+新药
 """.split())
 
 #: Generic words (经营特点 that say little about what the firm does). They never decide
 #: an identity on their own: 盛虹控股 is 盛虹; but 华瑞科技 and 华瑞实业 are two firms.
-_GENERIC_WORDS = frozenset("科技 技术 实业 发展 产业 工业 控股 企业 创新 高新技术 高科技 高科 新技术 科学技术 国际".split())
+_GENERIC_WORDS = frozenset("科技 技术 实业 发展 产业 工业 控股 企业 创新 高新技术 高科技 高科 新技术 科学技术 国际 特种 开发".split())
 
 #: Written variants of one industry word: the short form used in stock names and the
 #: long one in registered names.
@@ -350,6 +351,20 @@ def _strip_region_suffix_forms(text: str) -> str:
     return text
 
 
+def _branch_part(text: str) -> str:
+    """A branch's own part with its place written one way: 上海市分公司 → 上海分公司, and a
+    province before a place inside it dropped (江苏连云港销售分公司 → 连云港销售分公司: the
+    province adds nothing to the city). 江苏分公司 and 连云港分公司 stay two branches, and the
+    city before a district stays (连云港海州支行: there is a 海州 in 阜新 too)."""
+    text = _strip_region_suffix_forms(text)
+    regions, rest = _region_chain(text)
+    if len(regions) >= 2 and rest and len(regions[0].path) == 1:
+        for length in _REGION_LENGTHS:
+            if _REGIONS.get(text[:length]) == regions[0]:
+                return text[length:]
+    return text
+
+
 def _split_branch(text: str) -> tuple[str, str]:
     """(head, branch part) — "" when the name is not a branch's."""
     if not text.endswith(_ANY_BRANCH_MARKER):
@@ -370,7 +385,7 @@ def _split_branch(text: str) -> tuple[str, str]:
             cut = max(cut, pos + len(form))
     if cut > 0:
         head, own = body[:cut], body[cut:] + marker
-        return head, _strip_region_suffix_forms(own)
+        return head, _branch_part(own)
     if after_form_only or len(body) < 2:
         return text, ""
     # No form: 恒瑞医药上海分公司 — the branch's own part is a place or an ordinal.
@@ -382,7 +397,7 @@ def _split_branch(text: str) -> tuple[str, str]:
     for start in range(2, len(body)):
         for length in _REGION_LENGTHS:
             if start + length <= len(body) and body[start:start + length] in _REGIONS:
-                return body[:start], _strip_region_suffix_forms(body[start:] + marker)
+                return body[:start], _branch_part(body[start:] + marker)
     return body, marker
 
 

@@ -229,3 +229,16 @@ def test_a_group_and_a_company_limited_by_shares_of_one_key_are_left_for_review(
     found = find_duplicate_candidates(names[:2])
     assert [(c.i, c.j, c.verdict) for c in found] == [(0, 1, Verdict.MAYBE)] or [
         (c.i, c.j, c.verdict) for c in found] == [(1, 0, Verdict.MAYBE)]
+
+
+def test_short_forms_of_names_with_special_or_development_in_them():
+    assert pair_score("鹏飞新材", "连云港鹏飞特种新材料有限公司").is_same
+    assert pair_score("鹏飞", "连云港鹏飞特种新材料有限公司").is_same
+    assert pair_score("远航康德", "无锡远航康德新药开发股份有限公司").is_same
+    assert not pair_score("鹏飞特种新材料有限公司", "鹏飞新材料有限公司").is_same  # two registered names
+
+
+def test_a_branch_written_with_its_province_is_the_same_branch():
+    assert pair_score("中国石油天然气股份有限公司江苏连云港销售分公司",
+                      "中国石油天然气股份有限公司连云港销售分公司").is_same
+    assert not pair_score("远航物流有限公司江苏分公司", "远航物流有限公司连云港分公司").is_same

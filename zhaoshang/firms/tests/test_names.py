@@ -135,7 +135,7 @@ def test_region_paths_compatible():
         ("恒瑞医药上海分公司", "恒瑞医药", "上海分公司"),
         ("中国建设银行股份有限公司连云港海州支行", "中国建设银行", "连云港海州支行"),
         ("东海证券股份有限公司连云港营业部", "东海证券", "连云港营业部"),
-        ("中国石化江苏连云港石油分公司", "中国石化", "江苏连云港石油分公司"),
+        ("中国石化江苏连云港石油分公司", "中国石化", "连云港石油分公司"),  # the province dropped
         ("连云港天嘉化工有限公司第一分公司", "天嘉化工", "第一分公司"),
         ("罗盖特（中国）营养食品有限公司连云港工厂", "罗盖特营养食品", "连云港工厂"),
         ("江苏康缘药业股份有限公司", "康缘药业", ""),
@@ -256,3 +256,19 @@ def test_insurers_and_banks_sub_branches_are_branches(name, key_, branch):
 def test_guoji_is_a_generic_word():
     k = normalize_firm_name("连云港远航国际物流有限公司")
     assert (k.brand, k.industry, k.generic) == ("远航", ("物流",), ("国际",))
+
+
+def test_a_branch_part_drops_a_province_before_a_place_inside_it():
+    own = normalize_firm_name("中国石油天然气股份有限公司江苏连云港销售分公司").branch
+    assert own == normalize_firm_name("中国石油天然气股份有限公司连云港销售分公司").branch == "连云港销售分公司"
+    assert normalize_firm_name("远航物流有限公司江苏省连云港市分公司").branch == "连云港分公司"
+    # A province's branch is not a city's; the city before a district stays (阜新 has a 海州 too).
+    assert normalize_firm_name("远航物流有限公司江苏分公司").branch == "江苏分公司"
+    assert normalize_firm_name("远航银行股份有限公司连云港海州支行").branch == "连云港海州支行"
+
+
+def test_special_and_development_are_generic_words_and_new_drugs_an_industry_word():
+    k = normalize_firm_name("连云港鹏飞特种新材料有限公司")
+    assert (k.brand, k.industry, k.generic) == ("鹏飞", ("新材料",), ("特种",))
+    k = normalize_firm_name("无锡远航新药开发股份有限公司")
+    assert (k.brand, k.industry, k.generic) == ("远航", ("新药",), ("开发",))
