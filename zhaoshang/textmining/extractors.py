@@ -1526,6 +1526,14 @@ _THIS_TIME = ("此次", "本次", "这次", "此番")
 _COREF_HEAD = ("该", "此", "这个", "这一", "上述", "本", "这些", "这", "前述", "该批", "两个", "各", "以上")
 
 
+_DRESS_UP = ("积极", "加强", "加大", "精心", "科学", "深度", "认真", "全力", "大力", "着力", "持续", "重点", "统筹", "集中")
+
+
+def _packaging_goods(tok: str) -> bool:
+    """The word before 包装 names goods (纸箱, 食品, 医药), not how projects are promoted (精心, 谋划)."""
+    return bool(tok.strip()) and tok not in PROJECT_STOP and tok not in _DRESS_UP and not tok.isdigit()
+
+
 def _project_stop(rev: list[str], i: int) -> bool:
     tok = rev[i]
     if tok in ("及", "和", "与") and 0 < i < len(rev) - 1:
@@ -1543,6 +1551,8 @@ def _project_stop(rev: list[str], i: int) -> bool:
             return False
     if len(tok) == 1 and not tok.isalnum() and tok not in "·&-（）()/+.α":
         return True
+    if tok == "包装" and i + 1 < len(rev) and _packaging_goods(rev[i + 1]):
+        return False  # 纸箱包装项目 is packaging made; 谋划包装项目 is a project being dressed up
     # 基地建设项目, 技改项目: right before 项目 these words belong to the name
     if i == 0 and tok in (
         "建设",

@@ -370,3 +370,15 @@ def test_a_park_abbreviated_in_the_headline_is_given_by_the_full_name_the_body_w
     abbreviated = "合肥经开区：华宇电子芯片封装项目开工\n3月18日，合肥华宇电子有限公司芯片封装项目开工建设，总投资12亿元。"
     assert projects(text, "location") == [("合肥经济技术开发区",)]
     assert projects(abbreviated, "location") == [("合肥经开区",)]
+
+
+def test_packaging_after_the_goods_is_part_of_the_project_name() -> None:
+    table = """项目名称\t投资方\t总投资（亿元）
+纸箱包装项目\t连云港恒美包装有限公司\t3
+年产3万吨食品级纸包装材料项目\t江苏华睿包装科技有限公司\t5"""
+    promoted = "今年以来，全县精心包装项目42个，储备项目总投资360亿元。"
+    assert projects(table, "name", "amount_wan_cny") == [
+        ("纸箱包装项目", 30000),
+        ("年产3万吨食品级纸包装材料项目", 50000),
+    ]
+    assert projects(promoted, "name") == []
