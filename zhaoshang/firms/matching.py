@@ -12,6 +12,8 @@ The rules, in the order they apply (`pair_score` explains each in Chinese):
 5. The same 字号 with different industry words are different firms (恒瑞医药 / 恒瑞新材料).
 6. What might be a typo (a one-character difference in a long 字号, an unknown word after
    the 字号) is "maybe": found as a candidate for review, never merged automatically.
+7. A group and a company limited by shares of one key (中国铝业集团有限公司 / 中国铝业股份有限公司)
+   are "maybe": most often the group and its listed company, sometimes a rename.
 
 Grouping (`match_names`) applies rules 1–4 with union-find, and one more guard: a short form
 joins a firm only when exactly one firm fits it. 恒瑞 alone, next to 恒瑞医药 and
