@@ -41,24 +41,39 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
+def units_ensure() -> dict[str, Unit]:
+    """The real unit tree of 连云港 (city, districts/counties/zones, parks, departments), by code.
+    Shared by the demo and ``zhaoshang init``: a production start gets the same units."""
+    city = unit_ensure(code=lianyungang.CITY["code"], name=lianyungang.CITY["name"], kind="city",
+                       short_name=lianyungang.CITY["short_name"], admin_code=lianyungang.CITY["admin_code"])
+    by_code = {city.code: city}
+    for code, name, short, kind, admin_code, sort, desc in lianyungang.DISTRICTS:
+        by_code[code] = unit_ensure(code=code, name=name, kind=kind, parent=city, short_name=short,
+                                    admin_code=admin_code, sort_order=sort, description=desc)
+    for code, parent, name, short in lianyungang.PARKS:
+        by_code[code] = unit_ensure(code=code, name=name, kind="park", parent=by_code[parent], short_name=short)
+    for i, (code, name, short) in enumerate(lianyungang.DEPARTMENTS, start=1):
+        by_code[code] = unit_ensure(code=code, name=name, kind="department", parent=city,
+                                    short_name=short, sort_order=100 + i)
+    return by_code
+
+
+def chain_leaders_ensure(by_code: dict[str, Unit]) -> int:
+    """The real chain-leader firms of the reference (public facts, not demo data)."""
+    for name, short, unit_code, chain, stock, note in lianyungang.CHAIN_LEADERS:
+        firm_ensure(name=name, short_name=short, aliases=(short,), unit=by_code[unit_code], is_local=True,
+                    is_chain_leader=True, is_listed=bool(stock), stock_code=stock, description=note,
+                    province="江苏省", city="连云港市", district=by_code[unit_code].short_name)
+    return len(lianyungang.CHAIN_LEADERS)
+
+
 def build_reference(report: BuildReport) -> None:
     """Units, departments, accounts and chain-leader firms: the real part of the demo."""
     from zhaoshang.projects.services.scoring import project_rules_ensure_defaults
 
     project_rules_ensure_defaults()
     with transaction.atomic():
-        city = unit_ensure(code=lianyungang.CITY["code"], name=lianyungang.CITY["name"], kind="city",
-                           short_name=lianyungang.CITY["short_name"], admin_code=lianyungang.CITY["admin_code"])
-        by_code = {city.code: city}
-        for code, name, short, kind, admin_code, sort, desc in lianyungang.DISTRICTS:
-            by_code[code] = unit_ensure(code=code, name=name, kind=kind, parent=city, short_name=short,
-                                        admin_code=admin_code, sort_order=sort, description=desc)
-        for code, parent, name, short in lianyungang.PARKS:
-            by_code[code] = unit_ensure(code=code, name=name, kind="park", parent=by_code[parent],
-                                        short_name=short)
-        for i, (code, name, short) in enumerate(lianyungang.DEPARTMENTS, start=1):
-            by_code[code] = unit_ensure(code=code, name=name, kind="department", parent=city,
-                                        short_name=short, sort_order=100 + i)
+        by_code = units_ensure()
         report.units = len(by_code)
         existing = set(User.objects.values_list("username", flat=True))
         for username, full_name, role, unit_code, title in lianyungang.DEMO_USERS:
@@ -67,11 +82,7 @@ def build_reference(report: BuildReport) -> None:
             user_create(username=username, full_name=full_name, role=role, unit=by_code[unit_code],
                         password=lianyungang.DEMO_PASSWORD, title=title)
             report.users_created += 1
-        for name, short, unit_code, chain, stock, note in lianyungang.CHAIN_LEADERS:
-            firm_ensure(name=name, short_name=short, aliases=(short,), unit=by_code[unit_code], is_local=True,
-                        is_chain_leader=True, is_listed=bool(stock), stock_code=stock, description=note,
-                        province="江苏省", city="连云港市", district=by_code[unit_code].short_name)
-            report.firms += 1
+        report.firms += chain_leaders_ensure(by_code)
 
 
 def _chunks(iterable, size):

@@ -147,7 +147,8 @@ def at(day: date, hour: int) -> datetime:
     return min(_moment(day, hour), timezone.now())
 
 
-def _calendar(actor: User) -> int:
+def calendar_ensure(actor: User) -> int:
+    """The statutory holidays and worked weekend days of HOLIDAYS_2026 (real data, used by ``zhaoshang init`` too)."""
     existing = set(CalendarDay.objects.values_list("day", flat=True))
     created = 0
     for note, (holidays, workdays) in HOLIDAYS_2026.items():
@@ -159,7 +160,8 @@ def _calendar(actor: User) -> int:
     return created
 
 
-def _routing(actor: User, units: dict[str, Unit]) -> int:
+def routing_ensure(actor: User, units: dict[str, Unit]) -> int:
+    """Each request kind to its responsible department with a deadline (DEFAULT_ROUTING), once."""
     existing = set(RoutingRule.objects.values_list("kind", flat=True))
     created = 0
     for kind, code, days, note in DEFAULT_ROUTING:
@@ -315,7 +317,7 @@ def extend_demo(*, scale: str, seed: int, today: date, progress=None) -> dict[st
     rng = random.Random(f"{seed}-factors")
     actor = User.objects.get(username="city_admin")
     units = {u.code: u for u in Unit.objects.all()}
-    report = {"calendar_days": _calendar(actor), "routing_rules": _routing(actor, units),
+    report = {"calendar_days": calendar_ensure(actor), "routing_rules": routing_ensure(actor, units),
               "department_officers": _officers(units), "sites": _sites(actor, units, today)}
     rules = {r.kind: r for r in RoutingRule.objects.select_related("department")}
     officers: dict[int, User] = {}
