@@ -5,7 +5,7 @@ window.zsRankingChart = function (el, d) {
   const chart = echarts.init(el);
   chart.setOption({
     tooltip: { formatter: p => p.name + "：完成 " + p.value + "%" },
-    grid: { left: 40, right: 60, top: 20, bottom: 40 },
+    grid: { left: 40, right: 78, top: 20, bottom: 40 },
     xAxis: { type: "category", data: d.names, axisLabel: { interval: 0, rotate: d.names.length > 6 ? 30 : 0 } },
     yAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
     series: [{ type: "bar", data: d.values.map((v, i) => ({ value: v, itemStyle: { color: colours[d.rags[i]] || "#adb5bd" } })),
