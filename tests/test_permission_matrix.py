@@ -286,7 +286,7 @@ def test_each_persona_gets_the_expected_status_everywhere(client, world, persona
     assessment = assessment_objects(world=world, project=project)
     client.force_login(world.user(persona))
     got = {}
-    for name, (path, expected) in MATRIX.items():
+    for name, (path, _expected) in MATRIX.items():
         url = path.format(project=project.id, lead=lead.id, user=owner.id, task_force=task_force.id,
                           activity=activity.id, **factors, **jobs, **chains, **mining, **leads,
                           **assessment)

@@ -38,7 +38,7 @@ class UserForm(forms.Form):
         super().__init__(*args, **kwargs)
         if editing:
             self.fields["username"].disabled = True
-        for name, field in self.fields.items():
+        for _name, field in self.fields.items():
             css = "form-check-input" if isinstance(field.widget, forms.CheckboxInput) else "form-control"
             if isinstance(field.widget, forms.Select):
                 css = "form-select"

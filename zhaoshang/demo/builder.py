@@ -60,7 +60,7 @@ def units_ensure() -> dict[str, Unit]:
 
 def chain_leaders_ensure(by_code: dict[str, Unit]) -> int:
     """The real chain-leader firms of the reference (public facts, not demo data)."""
-    for name, short, unit_code, chain, stock, note in lianyungang.CHAIN_LEADERS:
+    for name, short, unit_code, _chain, stock, note in lianyungang.CHAIN_LEADERS:
         firm_ensure(name=name, short_name=short, aliases=(short,), unit=by_code[unit_code], is_local=True,
                     is_chain_leader=True, is_listed=bool(stock), stock_code=stock, description=note,
                     province="江苏省", city="连云港市", district=by_code[unit_code].short_name)

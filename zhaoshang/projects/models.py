@@ -122,6 +122,9 @@ class ProjectEvent(models.Model):
         verbose_name_plural = "项目动态"
         ordering = ["-happened_at", "-id"]
 
+    def __str__(self) -> str:
+        return f"{self.happened_at:%Y-%m-%d %H:%M} {self.text}" if self.happened_at else self.text
+
 
 class FollowUp(TimeStampedModel):
     project = models.ForeignKey(Project, verbose_name="项目", on_delete=models.CASCADE,
@@ -161,6 +164,9 @@ class ProjectInvestor(models.Model):
         verbose_name_plural = "投资方"
         constraints = [models.UniqueConstraint(fields=["project", "name"], name="project_investor_unique")]
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class StageTransition(models.Model):
     """A dated, attributed stage change: the source of conversion rates and durations."""
@@ -181,6 +187,9 @@ class StageTransition(models.Model):
         verbose_name_plural = "阶段变更"
         ordering = ["happened_on", "id"]
         indexes = [models.Index(fields=["to_stage", "happened_on"], name="transition_stage_date")]
+
+    def __str__(self) -> str:
+        return f"{self.get_from_stage_display()} → {self.get_to_stage_display()}（{self.happened_on}）"
 
 
 class CapitalEntry(TimeStampedModel):
@@ -219,6 +228,9 @@ class ProjectMilestone(models.Model):
         ordering = ["sort_order", "planned_on", "id"]
         constraints = [models.UniqueConstraint(fields=["project", "name"], name="project_milestone_unique")]
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class AnnualActual(models.Model):
     """A year's actual output, tax and jobs, reported for fulfilment (履约)."""
@@ -236,6 +248,9 @@ class AnnualActual(models.Model):
         verbose_name = "年度实绩"
         verbose_name_plural = "年度实绩"
         constraints = [models.UniqueConstraint(fields=["project", "year"], name="annual_actual_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.year} 年度实绩"
 
 
 class DropReason(models.Model):
@@ -291,6 +306,9 @@ class ScoreRule(models.Model):
         verbose_name_plural = "评分规则"
         ordering = ["score", "sort_order", "id"]
 
+    def __str__(self) -> str:
+        return self.label
+
 
 class HealthRule(models.Model):
     """One project health check (项目体检); code names a check in health.py, parameters are data."""
@@ -308,6 +326,9 @@ class HealthRule(models.Model):
         verbose_name = "体检规则"
         verbose_name_plural = "体检规则"
         ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.label
 
 
 class ProjectWarning(models.Model):
@@ -327,6 +348,9 @@ class ProjectWarning(models.Model):
         ordering = ["-first_seen_on", "id"]
         constraints = [models.UniqueConstraint(fields=["project", "rule_code"], condition=models.Q(resolved_on=None),
                                                name="one_open_warning_per_rule")]
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class TaskForce(TimeStampedModel):
@@ -367,6 +391,9 @@ class TaskForceMember(models.Model):
         verbose_name = "专班成员"
         verbose_name_plural = "专班成员"
         constraints = [models.UniqueConstraint(fields=["task_force", "user"], name="task_force_member_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user}（{self.duty}）" if self.duty else str(self.user)
 
 
 class LeaderActivity(TimeStampedModel):
@@ -410,3 +437,7 @@ class FollowUpReminder(models.Model):
         verbose_name = "下一步逾期提醒"
         verbose_name_plural = "下一步逾期提醒"
         constraints = [models.UniqueConstraint(fields=["follow_up", "due_on"], name="follow_up_reminder_once")]
+
+    def __str__(self) -> str:
+        return f"{self.sent_on} 提醒（期限 {self.due_on}）"
+

@@ -16,7 +16,7 @@ from django.utils import timezone
 from zhaoshang.core.errors import BusinessError
 from zhaoshang.firms.credit_code import credit_code_error
 
-from ..enums import AgreementKind, Stage, STAGE_ORDER
+from ..enums import STAGE_ORDER, AgreementKind, Stage
 from ..models import DropReason, Project, ProjectEvent, StageTransition
 from .core import require_writer
 

@@ -15,7 +15,6 @@ from ..models import DropReason, HealthRule, ScoreRule, TierThreshold
 from ..scoring import COMPONENTS
 
 
-
 def _require_city_admin(user) -> None:
     if not user.is_city_admin:
         raise BusinessError("只有市级招商管理员可以修改规则", status=403)

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from zhaoshang.core.errors import BusinessError
-from zhaoshang.projects.fulfilment import capital_realisation, is_behind, DEFAULT_EXPECTED
+from zhaoshang.projects.fulfilment import DEFAULT_EXPECTED, capital_realisation, is_behind
 from zhaoshang.projects.models import Project
 from zhaoshang.projects.services import capital_entry_add, project_update
 

@@ -43,7 +43,7 @@ class Command(BaseCommand):
             f"演示数据就绪（{time.perf_counter() - started:.1f} 秒）：单位 {report.units} 个，"
             f"新建项目 {report.projects_created:,} 个、跟踪记录 {report.follow_ups_created:,} 条、"
             f"线索 {report.leads_created:,} 条（已存在的不重复生成）"))
-        for app, created in report.extensions.items():
+        for _app, created in report.extensions.items():
             if any(created.values()):
                 self.stdout.write("  " + "，".join(f"{k} {v:,}" for k, v in created.items()))
         self._print_accounts()
@@ -53,7 +53,7 @@ class Command(BaseCommand):
         self._serve(opts["bind"], opts["workers"])
 
     def _print_accounts(self) -> None:
-        self.stdout.write("\n演示账号（密码均为 %s）：" % lianyungang.DEMO_PASSWORD)
+        self.stdout.write(f"\n演示账号（密码均为 {lianyungang.DEMO_PASSWORD}）：")
         for username, full_name, role, unit_code, _title in lianyungang.DEMO_USERS:
             unit = next((u[2] for u in lianyungang.DISTRICTS if u[0] == unit_code), None) or \
                 next((d[2] for d in lianyungang.DEPARTMENTS if d[0] == unit_code), "连云港市")
