@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,6 +28,7 @@ from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
 
+from zhaoshang.core.bulk import history_copy
 from zhaoshang.firms.models import Firm
 from zhaoshang.organizations.models import Unit
 
@@ -85,11 +86,6 @@ def _unit_ids() -> dict[str, int]:
     return out
 
 
-def _chunks(seq: list, size: int) -> Iterator[list]:
-    for i in range(0, len(seq), size):
-        yield seq[i:i + size]
-
-
 STAGE = "zs_firm_stage"
 
 
@@ -107,7 +103,6 @@ class _Writer:
         # local firms entered by hand (chain leaders) without a credit code, by name key
         self.uncoded = dict(Firm.objects.filter(credit_code__isnull=True).values_list("name_key", "id"))
         self.firm_table = connection.ops.quote_name(Firm._meta.db_table)
-        self.history_table = connection.ops.quote_name(Firm.history.model._meta.db_table)
         self.stage_columns = list(FRAME_SCHEMA)
         qn = connection.ops.quote_name
         with connection.cursor() as cursor:
@@ -161,8 +156,11 @@ class _Writer:
                 id_of = dict(cursor.fetchall())
             id_of.update(matched)
             if self.history:
-                self._history(cursor, list(inserted.values()), "+", now)
-                self._history(cursor, [*updated.values(), *matched.values()], "~", now)
+                # one history row per firm, copied by the database from the row just written
+                history_copy(Firm, list(inserted.values()), history_type="+", reason="企业库导入",
+                             user_id=self.user_id, now=now)
+                history_copy(Firm, [*updated.values(), *matched.values()], history_type="~",
+                             reason="企业库导入", user_id=self.user_id, now=now)
             if self.classify and batch.predictions is not None:
                 firm_ids = [id_of[c] for c in batch.frame["credit_code"].to_list()]
                 keep = [i for i, fid in enumerate(firm_ids) if fid not in self.corrected]
@@ -214,21 +212,6 @@ class _Writer:
                 [*(row[c] for c in fields), row["credit_code"], row["unit_id"], now, firm_id])
             out[row["credit_code"]] = firm_id
         return out
-
-    def _history(self, cursor, firm_ids: list[int], kind: str, now) -> None:
-        """One history row per firm, copied from the row just written (the database does the work)."""
-        if not firm_ids:
-            return
-        qn = connection.ops.quote_name
-        cols = ", ".join(qn(f.column) for f in Firm._meta.concrete_fields)
-        head = (f"INSERT INTO {self.history_table} ({cols}, history_date, history_change_reason, history_type, "
-                f"history_user_id) SELECT {cols}, %s, %s, %s, %s FROM {self.firm_table} ")
-        params = [now, "企业库导入", kind, self.user_id]
-        if bulk.is_postgres():
-            cursor.execute(head + "WHERE id = ANY(%s)", [*params, firm_ids])
-            return
-        for part in _chunks(firm_ids, 30_000):
-            cursor.execute(head + f"WHERE id IN ({', '.join(['%s'] * len(part))})", [*params, *part])
 
 
 #: Tables whose secondary indexes an initial load builds once at the end instead of row by row.
