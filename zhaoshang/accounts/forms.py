@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from zhaoshang.core.forms import style_form
 from zhaoshang.organizations.models import Unit
 
 from .enums import Role
@@ -38,12 +39,10 @@ class UserForm(forms.Form):
         super().__init__(*args, **kwargs)
         if editing:
             self.fields["username"].disabled = True
-        for _name, field in self.fields.items():
-            css = "form-check-input" if isinstance(field.widget, forms.CheckboxInput) else "form-control"
+        style_form(self)
+        for field in self.fields.values():
             if isinstance(field.widget, forms.Select):
-                css = "form-select"
-                field.widget.attrs["data-search"] = "1"
-            field.widget.attrs.setdefault("class", css)
+                field.widget.attrs["data-search"] = "1"  # tom-select search box on the unit and role lists
 
 
 class PasswordChangeForm(forms.Form):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from zhaoshang.core.forms import style_form
+
 from .enums import CorrectionAction, NeedDirection, NodeStage, OutcomeStatus, SignalKind
 
 
@@ -13,9 +15,7 @@ class StyledForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs.setdefault("class", css)
+        style_form(self)
 
 
 def split_list(text: str) -> list[str]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from zhaoshang.core.forms import style_form as _style
+from zhaoshang.core.forms import style_form
 from zhaoshang.organizations.models import Unit
 from zhaoshang.projects.models import Project
 
@@ -82,7 +82,7 @@ class FactorRequestForm(forms.Form):
         self.fields["project"].label_from_instance = lambda p: f"{p.code} {p.name}（{p.unit}）"
         for name, kind in self.KIND_FIELDS.items():
             self.fields[name].widget.attrs["data-kind"] = kind
-        _style(self)
+        style_form(self)
 
 
 ACTION_LABELS = {
@@ -111,7 +111,7 @@ class StepForm(forms.Form):
         self.fields["text"].required = required
         if action == "withdraw":
             del self.fields["files"]
-        _style(self)
+        style_form(self)
 
 
 class ReassignForm(forms.Form):
@@ -121,7 +121,7 @@ class ReassignForm(forms.Form):
     def __init__(self, *args, departments=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = departments if departments is not None else Unit.objects.none()
-        _style(self)
+        style_form(self)
 
 
 class CalendarDayForm(forms.Form):
@@ -133,7 +133,7 @@ class CalendarDayForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _style(self)
+        style_form(self)
 
 
 class RoutingForm(forms.Form):
@@ -149,7 +149,7 @@ class RoutingForm(forms.Form):
                 initial=row.rule.deadline_days if row.rule else None)
             self.fields[f"note_{row.kind}"] = forms.CharField(
                 label=f"{row.label}说明", max_length=200, required=False, initial=row.rule.note if row.rule else "")
-        _style(self)
+        style_form(self)
 
     def rows(self, kinds) -> list[dict]:
         return [{"kind": k, "department": self.cleaned_data[f"department_{k}"],
@@ -177,7 +177,7 @@ class SiteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
         self.fields["project"].queryset = projects if projects is not None else Project.objects.none()
-        _style(self)
+        style_form(self)
 
 
 class JointReviewForm(forms.Form):
@@ -196,4 +196,4 @@ class JointReviewForm(forms.Form):
         self.fields["departments"].queryset = departments if departments is not None else Unit.objects.none()
         self.fields["requests"].queryset = requests if requests is not None else FactorRequest.objects.none()
         self.fields["requests"].label_from_instance = lambda r: f"{r.code} {r.title}（{r.department}）"
-        _style(self)
+        style_form(self)

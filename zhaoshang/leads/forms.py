@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from zhaoshang.core.forms import style_form as _style
+from zhaoshang.core.forms import style_form
 from zhaoshang.organizations.models import Unit
 from zhaoshang.organizations.selectors import unit_list
 from zhaoshang.projects.enums import ChainName
@@ -21,7 +21,7 @@ DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="
 class StyledForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _style(self)
+        style_form(self)
 
 
 def business_units(user):

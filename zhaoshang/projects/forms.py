@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from zhaoshang.core.forms import style_form as _style
+from zhaoshang.core.forms import style_form
 from zhaoshang.organizations.models import Unit
 
 from .enums import AgreementKind, ChainName, FollowUpKind, ProjectKind
@@ -24,7 +24,7 @@ class ProjectForm(forms.Form):
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
-        _style(self)
+        style_form(self)
 
 
 class FollowUpForm(forms.Form):
@@ -38,7 +38,7 @@ class FollowUpForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _style(self)
+        style_form(self)
 
 
 class ProjectEditForm(ProjectForm):
@@ -61,7 +61,7 @@ class ProjectEditForm(ProjectForm):
         super().__init__(*args, **kwargs)
         self.fields.pop("unit")
         self.fields["responsible_leader"].queryset = leaders
-        _style(self)
+        style_form(self)
 
 
 class AdvanceForm(forms.Form):
@@ -85,7 +85,7 @@ class AdvanceForm(forms.Form):
         for name in list(self.fields):
             if name not in keep:
                 del self.fields[name]
-        _style(self)
+        style_form(self)
 
 
 class ReasonForm(forms.Form):
@@ -93,7 +93,7 @@ class ReasonForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _style(self)
+        style_form(self)
 
 
 class DropForm(forms.Form):
@@ -105,7 +105,7 @@ class DropForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["reason"].queryset = DropReason.objects.filter(is_active=True)
-        _style(self)
+        style_form(self)
 
 
 class CapitalEntryForm(forms.Form):
@@ -117,7 +117,7 @@ class CapitalEntryForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _style(self)
+        style_form(self)
 
 
 class MilestoneDoneForm(forms.Form):
@@ -125,7 +125,7 @@ class MilestoneDoneForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _style(self)
+        style_form(self)
 
 
 class AnnualActualForm(forms.Form):
@@ -138,4 +138,4 @@ class AnnualActualForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _style(self)
+        style_form(self)

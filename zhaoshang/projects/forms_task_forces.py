@@ -5,10 +5,10 @@ from __future__ import annotations
 from django import forms
 
 from zhaoshang.accounts.models import User
+from zhaoshang.core.forms import style_form
 from zhaoshang.organizations.models import Unit
 
 from .enums import ChainName, LeaderActivityKind, TaskForceKind
-from .forms import _style
 from .models import Project
 
 PROJECT_OPTIONS = 500  # options rendered in a project select; the field still accepts any allowed project
@@ -66,7 +66,7 @@ class TaskForceForm(forms.Form):
         self.fields["members"].choices = choices
         selected = [p for p in [self.initial.get("project")] if isinstance(p, Project)]
         _limited_project_field(self.fields["project"], projects, selected)
-        _style(self)
+        style_form(self)
 
     def clean(self):
         data = super().clean()
@@ -83,7 +83,7 @@ class TaskForceEditForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.users = {u.pk: u for u in users}
         self.fields["lead"].choices = [("", "—")] + grouped_user_choices(self.users.values())
-        _style(self)
+        style_form(self)
 
     def clean(self):
         data = super().clean()
@@ -99,7 +99,7 @@ class TaskForceMemberForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.users = {u.pk: u for u in users}
         self.fields["member"].choices = [("", "—")] + grouped_user_choices(self.users.values())
-        _style(self)
+        style_form(self)
 
     def clean(self):
         data = super().clean()
@@ -132,4 +132,4 @@ class LeaderActivityForm(forms.Form):
         self.fields["unit"].queryset = units
         self.fields["leader"].queryset = leaders
         _limited_project_field(self.fields["projects"], projects, list(selected_projects))
-        _style(self)
+        style_form(self)

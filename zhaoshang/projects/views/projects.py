@@ -75,6 +75,7 @@ def _detail_context(request: HttpRequest, project, **forms) -> dict:
     """Everything the project page shows; forms passed in (with errors) replace the blank ones."""
     today = timezone.localdate()
     target = _next_stage(project)
+    own_unit = project.unit_id in visible_unit_ids(user=request.user)  # not a task-force member's project
     ctx = {
         "project": project,
         "next_stage": Stage(target).label if target else None,
@@ -89,12 +90,11 @@ def _detail_context(request: HttpRequest, project, **forms) -> dict:
         "investors": project.investors.select_related("firm"),
         # Project edits belong to the owning unit's chain of command; task-force members from
         # other units see the project and log follow-ups, but do not see forms that would refuse them.
-        "can_write": request.user.writes_business_data and project.unit_id in visible_unit_ids(user=request.user),
+        "can_write": request.user.writes_business_data and own_unit,
         "can_follow_up": request.user.writes_business_data,
         "can_move_back": request.user.is_city_admin,
         "task_force": task_force_for_project(user=request.user, project=project),
-        "can_form_task_force": request.user.manages_task_forces
-        and project.unit_id in visible_unit_ids(user=request.user),
+        "can_form_task_force": request.user.manages_task_forces and own_unit,
         **_factor_context(request, project, today),
         "today": today,
         "follow_up_form": FollowUpForm(initial={"happened_on": today}),
