@@ -73,7 +73,8 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, lambda *_: server.terminate())
         try:
             server.wait()
-        except KeyboardInterrupt:
+        except KeyboardInterrupt:  # Ctrl+C, or SIGINT sent to this process alone
+            server.terminate()
             server.wait()
         finally:
             consumer.terminate()
